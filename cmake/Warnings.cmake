@@ -1,0 +1,9 @@
+# Warnings and strict string handling live in one INTERFACE target that only our own targets
+# link, so third-party headers and Qt's generated code are not held to them.
+add_library(superflow_warnings INTERFACE)
+target_compile_options(superflow_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+if(SUPERFLOW_WERROR)
+  target_compile_options(superflow_warnings INTERFACE -Werror)
+endif()
+target_compile_definitions(superflow_warnings INTERFACE
+  QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_USE_QSTRINGBUILDER)

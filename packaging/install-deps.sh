@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Superflow's build, tests, benchmarks and app need.
+# Idempotent: does nothing (and asks for no password) when everything is already present.
+# Usage: packaging/install-deps.sh [--with-bench]   (bench adds pandas/dask for comparisons)
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git
+  # Qt 6: Core/Concurrent/Widgets/Test/Sql/PrintSupport (qt6-base-dev), SQLite driver, Svg,
+  # Linguist tools (lupdate/lrelease) and the offscreen/xcb platform plugins
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
+  # charts
+  libqcustomplot-dev libqcustomplot2.1-qt6
+  # data libraries: gzip, zstd, JSON
+  zlib1g-dev libzstd-dev libsimdjson-dev
+  # sanitizer and fuzzing runtimes (asan/tsan/fuzz presets)
+  clang libclang-rt-14-dev
+  # headless window checks
+  xvfb xauth
+  # packaging checks
+  desktop-file-utils appstream
+)
+if [[ "${1:-}" == "--with-bench" ]]; then
+  packages+=(python3-pandas python3-dask hyperfine time)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

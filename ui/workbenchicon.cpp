@@ -1,0 +1,10 @@
+#include "workbenchicon.h"
+
+namespace sf::ui {
+
+QIcon applicationIcon()
+{
+    return QIcon(QStringLiteral(":/superflow/icons/superflow.svg"));
+}
+
+} // namespace sf::ui
