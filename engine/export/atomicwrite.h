@@ -1,0 +1,16 @@
+#pragma once
+// Every output file goes through here: written to a QSaveFile and committed only when complete.
+#include <QByteArray>
+#include <QString>
+#include <functional>
+
+class QIODevice;
+
+namespace sf {
+
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+// Streams through `writer` (which returns false to abort) into a QSaveFile.
+bool writeFileAtomically(const QString &path, const std::function<bool(QIODevice &)> &writer,
+                         QString *error);
+
+} // namespace sf

@@ -1,0 +1,41 @@
+#pragma once
+// The workbench's handle on the current run: owns the engine Run, pulls one RunSnapshot per
+// tick (≤ 30 Hz) on the GUI thread and hands it to every page through one signal, so no view
+// ever gets one update per task event.
+#include "exec/run.h"
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace sf::ui {
+
+class RunSession : public QObject {
+    Q_OBJECT
+public:
+    explicit RunSession(QObject *parent = nullptr);
+    ~RunSession() override;
+
+    // Takes ownership of a configured (jobs added, not started) run and starts it.
+    void start(std::unique_ptr<Run> run);
+    Run *run() const { return m_run.get(); }
+    bool isRunning() const;
+    void pause();
+    void resume();
+    void cancel();
+    void setWorkers(int n);
+    void setRefreshIntervalMs(int ms); // default 33
+
+Q_SIGNALS:
+    void started();
+    void snapshotReady(const sf::RunSnapshot &snapshot); // batched changes, GUI thread
+    void finished();                                     // after the last snapshot
+
+private:
+    void tick();
+    void onRunFinished();
+
+    std::unique_ptr<Run> m_run;
+    QTimer m_timer;
+};
+
+} // namespace sf::ui
