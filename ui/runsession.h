@@ -24,6 +24,8 @@ public:
     void cancel();
     void setWorkers(int n);
     void setRefreshIntervalMs(int ms); // default 33
+    // The summary of the latest snapshot handed out (the final one once finished).
+    const RunSummary &lastSummary() const { return m_lastSummary; }
 
 Q_SIGNALS:
     void started();
@@ -36,6 +38,9 @@ private:
 
     std::unique_ptr<Run> m_run;
     QTimer m_timer;
+    RunSummary m_lastSummary;
+    quint64 m_generation = 0; // drops a late `finished` of a run that was replaced
+    bool m_running = false;
 };
 
 } // namespace sf::ui

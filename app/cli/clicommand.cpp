@@ -1,17 +1,62 @@
 #include "clicommand.h"
+#include "analysis/analysisregistry.h"
+#include "cliio.h"
+#include "commands.h"
 #include "superflow/version.h"
 #include <cstdio>
 
 namespace sf::cli {
 
-int runCli(const QStringList &arguments)
-{
-    if (arguments.contains(QStringLiteral("--version"))) {
-        std::printf("superflow-cli %s\n", SUPERFLOW_VERSION);
-        return 0;
+namespace {
+
+QString topLevelUsage() {
+    QString text =
+        QStringLiteral("usage: superflow-cli ANALYSIS [options] DATASET   ANALYSIS: profile "
+                       "groupby filter wordcount convert\n"
+                       "       superflow-cli synthetic [options]\n"
+                       "       superflow-cli inspect [options] DATASET\n"
+                       "       superflow-cli sweep --analysis ANALYSIS [options] DATASET\n"
+                       "       superflow-cli --version\n\n"
+                       "commands:\n");
+    for (const QString &name : analysisNames())
+        text += QStringLiteral("  %1 %2\n").arg(name.leftJustified(11), analysisDescription(name));
+    text += QStringLiteral("  %1 %2\n")
+                .arg(QStringLiteral("inspect").leftJustified(11),
+                     QStringLiteral("dialect, schema, row count, bad records"));
+    text += QStringLiteral("  %1 %2\n")
+                .arg(QStringLiteral("sweep").leftJustified(11),
+                     QStringLiteral("time a grid of chunk sizes x workers x policies"));
+    text += QStringLiteral(
+        "\n'superflow-cli COMMAND --help' lists a command's options.\n"
+        "exit codes: 0 done, 2 usage, 3 input unreadable, 4 task failed, 130 interrupted\n");
+    return text;
+}
+
+} // namespace
+
+int runCli(const QStringList &arguments) {
+    const QStringList args = arguments.mid(1);
+    if (args.isEmpty()) {
+        std::fputs(topLevelUsage().toUtf8().constData(), stderr);
+        return ExitUsage;
     }
-    std::fprintf(stderr, "usage: superflow-cli ANALYSIS [options] DATASET\n");
-    return 2;
+    const QString command = args.first();
+    if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
+        std::printf("superflow-cli %s\n", SUPERFLOW_VERSION);
+        return ExitOk;
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        printStdout(topLevelUsage());
+        return ExitOk;
+    }
+    const QStringList rest = args.mid(1);
+    if (command == QLatin1String("inspect")) return runInspectCommand(rest);
+    if (command == QLatin1String("sweep")) return runSweepCommand(rest);
+    if (analysisNames().contains(command)) return runAnalysisCommand(command, rest);
+    std::fprintf(stderr, "superflow-cli: unknown command '%s'\n%s", qUtf8Printable(command),
+                 topLevelUsage().toUtf8().constData());
+    return ExitUsage;
 }
 
 } // namespace sf::cli

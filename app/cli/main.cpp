@@ -2,8 +2,7 @@
 #include "clicommand.h"
 #include <QCoreApplication>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     return sf::cli::runCli(app.arguments());
 }

@@ -1,19 +1,120 @@
-// superflow entry point: the Widgets workbench.
+// superflow entry point: the Widgets workbench. Parses the command line, then hands the
+// dataset and run settings to the main window.
+#include "mainwindow.h"
+#include "partition/partitionspec.h"
+#include "runsetuppage.h"
+#include "schedule/schedulepolicy.h"
 #include "superflow/version.h"
+#include "workbenchicon.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLabel>
+#include <QThread>
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "superflow: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    // The resources live in the static superflow_ui library: make sure the linker keeps them.
+    Q_INIT_RESOURCE(resources);
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Superflow"));
     QApplication::setApplicationName(QStringLiteral("Superflow"));
     QApplication::setApplicationVersion(QStringLiteral(SUPERFLOW_VERSION));
+    QApplication::setWindowIcon(sf::ui::applicationIcon());
+
     QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Workbench for partitioned, parallel data analysis."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("dataset"),
+        QStringLiteral("Dataset to open (CSV, TSV, JSON Lines, JSON, SQLite; gzip/zstd)."),
+        QStringLiteral("[DATASET]"));
+    const QCommandLineOption analysis(
+        QStringLiteral("analysis"),
+        QStringLiteral(
+            "Analysis to select: profile, groupby, filter, wordcount, convert, synthetic."),
+        QStringLiteral("A"));
+    const QCommandLineOption chunkRows(QStringLiteral("chunk-rows"),
+                                       QStringLiteral("Chunk size in rows."), QStringLiteral("N"));
+    const QCommandLineOption chunkBytes(QStringLiteral("chunk-bytes"),
+                                        QStringLiteral("Chunk size in bytes, e.g. 4MiB."),
+                                        QStringLiteral("SIZE"));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     QStringLiteral("Worker threads (1 … 4 × cores)."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption policy(
+        QStringLiteral("policy"),
+        QStringLiteral("Scheduling policy: fifo, priority, shortest, longest, fair."),
+        QStringLiteral("P"));
+    const QCommandLineOption run(QStringLiteral("run"),
+                                 QStringLiteral("Start the run as soon as the dataset is open."));
+    parser.addOptions({analysis, chunkRows, chunkBytes, workers, policy, run});
     parser.process(app);
-    QLabel label(QStringLiteral("Superflow"));
-    label.show();
+
+    if (parser.positionalArguments().size() > 1)
+        return fail(QStringLiteral("expected at most one DATASET, got %1")
+                        .arg(parser.positionalArguments().size()));
+    if (parser.isSet(chunkRows) && parser.isSet(chunkBytes))
+        return fail(QStringLiteral("--chunk-rows and --chunk-bytes exclude each other"));
+
+    sf::ui::MainWindow window;
+    sf::ui::RunSetupPage *setup = window.runSetupPage();
+    if (parser.isSet(analysis) && !setup->setAnalysis(parser.value(analysis)))
+        return fail(QStringLiteral("unknown analysis \"%1\"").arg(parser.value(analysis)));
+    if (parser.isSet(chunkRows)) {
+        bool ok = false;
+        const qint64 rows = parser.value(chunkRows).toLongLong(&ok);
+        if (!ok || rows <= 0)
+            return fail(QStringLiteral("--chunk-rows: \"%1\" is not a positive number")
+                            .arg(parser.value(chunkRows)));
+        setup->setChunk(sf::PartitionSpec::Unit::Rows, rows);
+    }
+    if (parser.isSet(chunkBytes)) {
+        std::int64_t bytes = 0;
+        if (!sf::parseByteSize(parser.value(chunkBytes), &bytes) || bytes <= 0)
+            return fail(QStringLiteral("--chunk-bytes: \"%1\" is not a size such as 4MiB")
+                            .arg(parser.value(chunkBytes)));
+        setup->setChunk(sf::PartitionSpec::Unit::Bytes, bytes);
+    }
+    if (parser.isSet(workers)) {
+        bool ok = false;
+        const int n = parser.value(workers).toInt(&ok);
+        const int most = 4 * qMax(1, QThread::idealThreadCount());
+        if (!ok || n < 1 || n > most)
+            return fail(QStringLiteral("--workers: \"%1\" is not in 1 … %2")
+                            .arg(parser.value(workers))
+                            .arg(most));
+        setup->setWorkers(n);
+    }
+    if (parser.isSet(policy)) {
+        sf::SchedulePolicy p;
+        if (!sf::schedulePolicyFromName(parser.value(policy), &p))
+            return fail(
+                QStringLiteral("--policy: unknown policy \"%1\"").arg(parser.value(policy)));
+        setup->setPolicy(p);
+    }
+
+    window.show();
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString path = parser.positionalArguments().constFirst();
+        if (parser.isSet(run)) window.runWhenLoaded(path);
+        window.openDataset(path);
+    } else if (parser.isSet(run)) {
+        // Analyses without a dataset (synthetic) can start right away.
+        QMetaObject::invokeMethod(
+            &window, [&window] { window.startRun(); }, Qt::QueuedConnection);
+    }
     return app.exec();
 }

@@ -24,6 +24,8 @@ struct AnalysisOptions {
     QString column;               // wordcount: text column (empty: whole lines)
     int top = 20;                 // wordcount: how many terms
     QString outputPath;           // filter/convert: where rows go (.csv/.jsonl/.json)
+    bool allStrings = false;      // filter/convert: data read as all strings → JSON keeps exact texts
+    bool headerless = false;      // filter/convert: data had no header → no CSV header, JSON arrays
     SyntheticOptions synthetic;
 };
 

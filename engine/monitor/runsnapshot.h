@@ -46,8 +46,10 @@ struct RunSummary {
     std::int64_t rowsTotal = 0;
     std::int64_t bytesDone = 0;
     std::int64_t bytesTotal = 0;
-    double rowsPerSec = 0;
+    double rowsPerSec = 0;         // over the last ~1 s (overall once finished)
     double bytesPerSec = 0;
+    double rowsPerSecOverall = 0;  // since the run started
+    double bytesPerSecOverall = 0;
     double etaMs = -1;             // -1: unknown
     double progress = 0;           // 0..1
     std::int64_t memoryInFlight = 0;

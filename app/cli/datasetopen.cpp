@@ -1,0 +1,26 @@
+// Opening a dataset the same way for every command: Ctrl-C stops the indexing, and the
+// message always names the file.
+#include "cliio.h"
+#include "commands.h"
+#include "interruptguard.h"
+
+namespace sf::cli {
+
+std::shared_ptr<const DataSource> openDataset(const QString &path, const SourceOptions &options,
+                                              int *exitCode) {
+    OpenControl control;
+    control.cancel = InterruptGuard::flag();
+    QString error;
+    std::shared_ptr<const DataSource> source = openDataSource(path, options, control, &error);
+    if (source) return source;
+    if (InterruptGuard::interrupted()) {
+        *exitCode = fail(ExitInterrupted, QStringLiteral("interrupted while reading %1").arg(path));
+        return nullptr;
+    }
+    if (error.isEmpty()) error = QStringLiteral("cannot be read");
+    if (!error.contains(path)) error = path + QStringLiteral(": ") + error;
+    *exitCode = fail(ExitInput, error);
+    return nullptr;
+}
+
+} // namespace sf::cli

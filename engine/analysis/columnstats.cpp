@@ -1,0 +1,269 @@
+#include "analysis/columnstats.h"
+
+#include "core/hash.h"
+#include "core/valueparse.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <algorithm>
+#include <cmath>
+
+namespace sf {
+
+namespace {
+
+constexpr std::int64_t kMsPerDay = 86400000;
+
+// UTF-8 code points: every byte that is not a continuation byte starts one.
+std::int64_t codePoints(std::string_view text)
+{
+    std::int64_t n = 0;
+    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// JSON has no inf/nan; they become null (and stay comparable: NaN != NaN would break equality).
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QVariant tableNumber(double v)
+{
+    return std::isfinite(v) ? QVariant(v) : QVariant();
+}
+
+const struct {
+    const char *key;
+    double q;
+} kQuantiles[] = {{"p1", 0.01}, {"p5", 0.05}, {"p25", 0.25}, {"p50", 0.5},
+                  {"p75", 0.75}, {"p95", 0.95}, {"p99", 0.99}};
+
+} // namespace
+
+void ColumnStats::addText(std::string_view text)
+{
+    switch (m_type) {
+    case ColumnType::Int64: {
+        std::int64_t v;
+        if (!parseInt64(text, &v)) {
+            ++m_invalid;
+            return;
+        }
+        if (m_count == 0 || v < m_intMin) m_intMin = v;
+        if (m_count == 0 || v > m_intMax) m_intMax = v;
+        ++m_count;
+        m_distinct.add(hashU64(std::uint64_t(v)));
+        m_moments.addInteger(v);
+        m_quantiles.add(double(v));
+        return;
+    }
+    case ColumnType::Double: {
+        double v;
+        if (!parseDouble(text, &v)) {
+            ++m_invalid;
+            return;
+        }
+        if (std::isnan(v)) { // pandas reads any NaN as missing
+            ++m_nulls;
+            return;
+        }
+        ++m_count;
+        m_distinct.add(hashDouble(v));
+        m_moments.add(v);
+        m_quantiles.add(v);
+        return;
+    }
+    case ColumnType::Bool: {
+        bool v;
+        if (!parseBool(text, &v)) {
+            ++m_invalid;
+            return;
+        }
+        ++m_count;
+        ++(v ? m_true : m_false);
+        return;
+    }
+    case ColumnType::DateTime: {
+        std::int64_t ms;
+        if (!parseDateTime(text, &ms)) {
+            ++m_invalid;
+            return;
+        }
+        if (m_count == 0 || ms < m_intMin) m_intMin = ms;
+        if (m_count == 0 || ms > m_intMax) m_intMax = ms;
+        ++m_count;
+        if (ms % kMsPerDay != 0) m_allMidnight = false;
+        m_distinct.add(hashU64(std::uint64_t(ms)));
+        return;
+    }
+    case ColumnType::String: break;
+    }
+    const std::int64_t len = codePoints(text);
+    if (m_count == 0) {
+        m_strMin.assign(text);
+        m_strMax.assign(text);
+        m_lenMin = m_lenMax = len;
+    } else {
+        // Assigning only when the extreme moves keeps the hot path free of allocation.
+        if (text < std::string_view(m_strMin)) m_strMin.assign(text);
+        if (text > std::string_view(m_strMax)) m_strMax.assign(text);
+        m_lenMin = std::min(m_lenMin, len);
+        m_lenMax = std::max(m_lenMax, len);
+    }
+    ++m_count;
+    m_lenSum += len;
+    m_top.add(text);
+    m_distinct.add(hashBytes(text));
+}
+
+void ColumnStats::merge(const ColumnStats &o)
+{
+    if (o.m_count > 0) {
+        const bool first = m_count == 0;
+        if (first || o.m_intMin < m_intMin) m_intMin = o.m_intMin;
+        if (first || o.m_intMax > m_intMax) m_intMax = o.m_intMax;
+        if (m_type == ColumnType::String) {
+            if (first || o.m_strMin < m_strMin) m_strMin = o.m_strMin;
+            if (first || o.m_strMax > m_strMax) m_strMax = o.m_strMax;
+            m_lenMin = first ? o.m_lenMin : std::min(m_lenMin, o.m_lenMin);
+            m_lenMax = first ? o.m_lenMax : std::max(m_lenMax, o.m_lenMax);
+        }
+    }
+    m_count += o.m_count;
+    m_nulls += o.m_nulls;
+    m_invalid += o.m_invalid;
+    m_distinct.merge(o.m_distinct);
+    m_moments.merge(o.m_moments);
+    m_quantiles.merge(o.m_quantiles);
+    m_allMidnight = m_allMidnight && o.m_allMidnight;
+    m_true += o.m_true;
+    m_false += o.m_false;
+    m_top.merge(o.m_top);
+    m_lenSum += o.m_lenSum;
+}
+
+std::int64_t ColumnStats::distinct() const
+{
+    switch (m_type) {
+    case ColumnType::Bool: return (m_true > 0) + (m_false > 0);
+    case ColumnType::String:
+        // The exact counts know the exact answer unless they hit their cap.
+        if (!m_top.isApproximate()) return std::int64_t(m_top.distinct());
+        break;
+    default: break;
+    }
+    return m_distinct.count();
+}
+
+QString ColumnStats::dateTimeText(std::int64_t ms) const
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    if (m_allMidnight) return t.date().toString(Qt::ISODate);
+    return t.toString(ms % 1000 == 0 ? Qt::ISODate : Qt::ISODateWithMs);
+}
+
+QJsonValue ColumnStats::minJson() const
+{
+    switch (m_type) {
+    case ColumnType::Int64: return QJsonValue(qint64(m_intMin));
+    case ColumnType::Double: return number(m_quantiles.min());
+    case ColumnType::DateTime: return dateTimeText(m_intMin);
+    case ColumnType::String: return QString::fromUtf8(m_strMin.data(), qsizetype(m_strMin.size()));
+    case ColumnType::Bool: break;
+    }
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+QJsonValue ColumnStats::maxJson() const
+{
+    switch (m_type) {
+    case ColumnType::Int64: return QJsonValue(qint64(m_intMax));
+    case ColumnType::Double: return number(m_quantiles.max());
+    case ColumnType::DateTime: return dateTimeText(m_intMax);
+    case ColumnType::String: return QString::fromUtf8(m_strMax.data(), qsizetype(m_strMax.size()));
+    case ColumnType::Bool: break;
+    }
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+QJsonObject ColumnStats::toJson(const QString &name) const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), name);
+    o.insert(QStringLiteral("type"), columnTypeName(m_type));
+    o.insert(QStringLiteral("count"), qint64(m_count));
+    o.insert(QStringLiteral("nulls"), qint64(m_nulls));
+    o.insert(QStringLiteral("invalid"), qint64(m_invalid));
+    o.insert(QStringLiteral("distinct"), qint64(distinct()));
+    if (m_count > 0 && m_type != ColumnType::Bool) {
+        o.insert(QStringLiteral("min"), minJson());
+        o.insert(QStringLiteral("max"), maxJson());
+    }
+    const bool numeric = m_type == ColumnType::Int64 || m_type == ColumnType::Double;
+    if (numeric && m_count > 0) {
+        const double sum = m_moments.sum();
+        // Integer columns keep an integer sum while it is exactly representable.
+        if (m_type == ColumnType::Int64 && std::fabs(sum) < 0x1p53)
+            o.insert(QStringLiteral("sum"), qint64(sum));
+        else
+            o.insert(QStringLiteral("sum"), number(sum));
+        o.insert(QStringLiteral("mean"), number(m_moments.mean()));
+        o.insert(QStringLiteral("std"), number(m_moments.stddev(1)));
+        QJsonObject q;
+        for (const auto &k : kQuantiles)
+            q.insert(QLatin1String(k.key), number(m_quantiles.quantile(k.q)));
+        o.insert(QStringLiteral("quantiles"), q);
+        const Histogram h = m_quantiles.histogram(kHistogramBins);
+        if (!h.counts.empty()) {
+            QJsonArray edges, counts;
+            for (double e : h.edges) edges.append(e);
+            for (std::int64_t c : h.counts) counts.append(qint64(c));
+            o.insert(QStringLiteral("histogram"), QJsonObject{{QStringLiteral("edges"), edges},
+                                                              {QStringLiteral("counts"), counts}});
+        }
+    }
+    if (m_type == ColumnType::Bool && m_count > 0) {
+        // Count descending, value ascending (false before true).
+        const bool trueFirst = m_true > m_false;
+        QJsonArray top;
+        for (bool v : {trueFirst, !trueFirst}) {
+            const std::int64_t c = v ? m_true : m_false;
+            if (c > 0)
+                top.append(QJsonObject{{QStringLiteral("value"), v},
+                                       {QStringLiteral("count"), qint64(c)}});
+        }
+        o.insert(QStringLiteral("top"), top);
+    }
+    if (m_type == ColumnType::String && m_count > 0) {
+        QJsonArray top;
+        for (const auto &[value, count] : m_top.top(kTopCount))
+            top.append(QJsonObject{
+                {QStringLiteral("value"), QString::fromUtf8(value.data(), qsizetype(value.size()))},
+                {QStringLiteral("count"), qint64(count)}});
+        o.insert(QStringLiteral("top"), top);
+        if (m_top.isApproximate()) o.insert(QStringLiteral("approximate"), true);
+        o.insert(QStringLiteral("length"),
+                 QJsonObject{{QStringLiteral("min"), qint64(m_lenMin)},
+                             {QStringLiteral("max"), qint64(m_lenMax)},
+                             {QStringLiteral("mean"), double(m_lenSum) / double(m_count)}});
+    }
+    return o;
+}
+
+QVariantList ColumnStats::tableRow(const QString &name) const
+{
+    QVariantList row{name, columnTypeName(m_type), qint64(m_count), qint64(m_nulls),
+                     qint64(distinct())};
+    const bool hasRange = m_count > 0 && m_type != ColumnType::Bool;
+    row << (hasRange ? minJson().toVariant() : QVariant())
+        << (hasRange ? maxJson().toVariant() : QVariant());
+    const bool numeric =
+        (m_type == ColumnType::Int64 || m_type == ColumnType::Double) && m_count > 0;
+    row << (numeric ? tableNumber(m_moments.mean()) : QVariant())
+        << (numeric ? tableNumber(m_moments.stddev(1)) : QVariant())
+        << (numeric ? tableNumber(m_quantiles.quantile(0.5)) : QVariant());
+    return row;
+}
+
+} // namespace sf

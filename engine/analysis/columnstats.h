@@ -1,0 +1,72 @@
+#pragma once
+// Everything the profile keeps about one column of one chunk: counts, exact moments, min/max,
+// sketches, top values. add*() is the hot path (no allocation per value); merge() folds the
+// next chunk's stats in; the result depends only on the values, not on how they were split.
+#include "analysis/sketchdistinct.h"
+#include "analysis/sketchquantile.h"
+#include "analysis/sketchtopvalues.h"
+#include "core/columntype.h"
+#include "core/exactsum.h"
+#include <QJsonObject>
+#include <QVariantList>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sf {
+
+class ColumnStats {
+public:
+    static constexpr int kHistogramBins = 20;
+    static constexpr std::size_t kTopCount = 10;
+
+    explicit ColumnStats(ColumnType type) : m_type(type) {}
+
+    void addNull() { ++m_nulls; }
+    // A non-null field: parsed as the column type; counted as invalid when it does not parse.
+    void addText(std::string_view text);
+    void merge(const ColumnStats &other);
+
+    ColumnType type() const { return m_type; }
+    std::int64_t count() const { return m_count; }
+    std::int64_t nulls() const { return m_nulls; }
+    std::int64_t invalid() const { return m_invalid; }
+    std::int64_t distinct() const;
+
+    // The column's entry of the profile JSON (keys that do not apply are omitted).
+    QJsonObject toJson(const QString &name) const;
+    // name, type, count, nulls, distinct, min, max, mean, std, p50 (null where n/a).
+    QVariantList tableRow(const QString &name) const;
+
+private:
+    QJsonValue minJson() const;
+    QJsonValue maxJson() const;
+    QString dateTimeText(std::int64_t ms) const;
+
+    ColumnType m_type;
+    std::int64_t m_count = 0;   // valid non-null values
+    std::int64_t m_nulls = 0;
+    std::int64_t m_invalid = 0;
+    DistinctSketch m_distinct;
+
+    // Int64 and Double
+    ExactMoments m_moments;
+    QuantileSketch m_quantiles;
+    std::int64_t m_intMin = 0; // Int64 and DateTime (ms since epoch); valid when m_count > 0
+    std::int64_t m_intMax = 0;
+    bool m_allMidnight = true;  // DateTime: every value is a whole day, so print dates only
+
+    // Bool
+    std::int64_t m_true = 0;
+    std::int64_t m_false = 0;
+
+    // String
+    std::string m_strMin;
+    std::string m_strMax;
+    TopValues m_top;
+    std::int64_t m_lenMin = 0;
+    std::int64_t m_lenMax = 0;
+    std::int64_t m_lenSum = 0;  // code points, as pandas' str.len()
+};
+
+} // namespace sf

@@ -1,0 +1,44 @@
+#pragma once
+// Group rows by the values of one or more key columns and aggregate per group: count,
+// count:COL (non-null values), sum/mean/min/max/std (sample, ddof=1) of numeric columns.
+// Sums and moments are exact (ExactSum/ExactMoments), so results do not depend on chunking.
+// Nulls form their own group; groups come out sorted by key (null first, numbers by value,
+// strings bytewise).
+#include "analysis/analysis.h"
+#include "analysis/analysisoptions.h"
+#include <QStringList>
+#include <vector>
+
+namespace sf {
+
+class GroupByAnalysis : public Analysis {
+public:
+    explicit GroupByAnalysis(const AnalysisOptions &options);
+    // Checks the options without a schema: key columns given, aggregate specs well formed.
+    static bool validate(const AnalysisOptions &options, QString *error);
+
+    QString name() const override { return QStringLiteral("groupby"); }
+    bool prepare(const Schema &schema, QString *error) override;
+    std::unique_ptr<Partial> createPartial() const override;
+    void process(Partial &partial, TaskInput &input) const override;
+    void merge(Partial &acc, Partial &later) const override;
+    AnalysisResult finalize(Partial &merged) const override;
+
+    struct Aggregate {
+        enum class Fn { Count, CountColumn, Sum, Mean, Min, Max, Std };
+        Fn fn = Fn::Count;
+        QString spec;       // as the user wrote it: the key in the result
+        QString columnName; // empty for count
+        int column = -1;
+        bool intColumn = false;
+    };
+
+private:
+    QStringList m_by;
+    QStringList m_specs;
+    std::vector<Aggregate> m_aggregates;
+    std::vector<int> m_keyColumns;
+    Schema m_schema;
+};
+
+} // namespace sf

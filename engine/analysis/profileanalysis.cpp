@@ -1,0 +1,89 @@
+#include "analysis/profileanalysis.h"
+
+#include "analysis/columnstats.h"
+
+#include <QJsonArray>
+
+namespace sf {
+
+namespace {
+
+class ProfilePartial : public Partial {
+public:
+    std::vector<ColumnStats> columns;
+};
+
+} // namespace
+
+ProfileAnalysis::ProfileAnalysis(const AnalysisOptions &)
+{
+    // The profile covers every column; it has no options of its own.
+}
+
+bool ProfileAnalysis::prepare(const Schema &schema, QString *error)
+{
+    if (schema.columns.isEmpty()) {
+        if (error) *error = QStringLiteral("profile: the dataset has no columns");
+        return false;
+    }
+    m_schema = schema;
+    return true;
+}
+
+std::unique_ptr<Partial> ProfileAnalysis::createPartial() const
+{
+    auto p = std::make_unique<ProfilePartial>();
+    p->columns.reserve(std::size_t(m_schema.size()));
+    for (const Column &c : m_schema.columns) p->columns.emplace_back(c.type);
+    return p;
+}
+
+void ProfileAnalysis::process(Partial &partial, TaskInput &input) const
+{
+    auto &columns = static_cast<ProfilePartial &>(partial).columns;
+    if (!input.reader) throw TaskError("profile: no dataset to read");
+    RecordReader &reader = *input.reader;
+    Record record;
+    std::int64_t rows = 0;
+    while (reader.next(record)) {
+        const std::size_t fields = record.fields.size();
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            // A short record (where the reader allows one) has its missing fields as nulls.
+            if (i >= fields || record.isNull(i))
+                columns[i].addNull();
+            else
+                columns[i].addText(record.fields[i]);
+        }
+        if (++rows % kCheckpointRows == 0
+            && !input.context.checkpoint(reader.rowsConsumed(), reader.bytesConsumed()))
+            return;
+    }
+}
+
+void ProfileAnalysis::merge(Partial &acc, Partial &later) const
+{
+    auto &a = static_cast<ProfilePartial &>(acc).columns;
+    const auto &b = static_cast<ProfilePartial &>(later).columns;
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) a[i].merge(b[i]);
+}
+
+AnalysisResult ProfileAnalysis::finalize(Partial &merged) const
+{
+    const auto &columns = static_cast<ProfilePartial &>(merged).columns;
+    AnalysisResult result;
+    result.table.columns = QStringList{QStringLiteral("name"), QStringLiteral("type"),
+                                       QStringLiteral("count"), QStringLiteral("nulls"),
+                                       QStringLiteral("distinct"), QStringLiteral("min"),
+                                       QStringLiteral("max"), QStringLiteral("mean"),
+                                       QStringLiteral("std"), QStringLiteral("p50")};
+    QJsonArray array;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const QString &name = m_schema.columns[qsizetype(i)].name;
+        array.append(columns[i].toJson(name));
+        result.table.rows.append(columns[i].tableRow(name));
+    }
+    result.json.insert(QStringLiteral("columns"), array);
+    return result;
+}
+
+} // namespace sf

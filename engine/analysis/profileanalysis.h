@@ -1,0 +1,29 @@
+#pragma once
+// The "profile" analysis: per column of the schema, counts (non-null, null, invalid, distinct)
+// and, by type, min/max, exact sum/mean/std, quantiles, histogram, top values. The JSON shape
+// is {"columns":[{name, type, count, nulls, invalid, distinct, min, max, sum, mean, std,
+// quantiles{p1..p99}, histogram{edges, counts}, top[{value, count}], length{min, max, mean},
+// approximate}]}, keys that do not apply omitted; identical for any chunking and schedule.
+#include "analysis/analysis.h"
+#include "analysis/analysisoptions.h"
+
+namespace sf {
+
+class ProfileAnalysis : public Analysis {
+public:
+    explicit ProfileAnalysis(const AnalysisOptions &options);
+
+    QString name() const override { return QStringLiteral("profile"); }
+    bool prepare(const Schema &schema, QString *error) override;
+    std::unique_ptr<Partial> createPartial() const override;
+    void process(Partial &partial, TaskInput &input) const override;
+    void merge(Partial &acc, Partial &later) const override;
+    AnalysisResult finalize(Partial &merged) const override;
+
+    static constexpr std::int64_t kCheckpointRows = 1024;
+
+private:
+    Schema m_schema;
+};
+
+} // namespace sf

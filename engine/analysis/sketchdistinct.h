@@ -1,0 +1,35 @@
+#pragma once
+// Distinct-value count from 64-bit hashes: an exact hash set up to 2048 values, then a
+// HyperLogLog (p = 14, 16384 registers, ~0.8% standard error) with Ertl's improved estimator.
+// The state after any sequence of add()/merge() depends only on the set of hashes added, so
+// the count is the same for any chunking, worker count and merge order.
+#include <cstdint>
+#include <vector>
+
+namespace sf {
+
+class DistinctSketch {
+public:
+    static constexpr int kPrecision = 14;
+    static constexpr std::size_t kRegisters = std::size_t(1) << kPrecision;
+    static constexpr std::size_t kExactLimit = 2048;
+
+    void add(std::uint64_t hash);
+    void merge(const DistinctSketch &other);
+    bool isExact() const { return m_registers.empty(); }
+    // Exact count while isExact(), else the HyperLogLog estimate rounded to an integer.
+    std::int64_t count() const;
+
+private:
+    void insertExact(std::uint64_t key);
+    void growTable();
+    void toRegisters();
+    void addToRegisters(std::uint64_t hash);
+
+    // Open-addressing set of hashes (0 marks a free slot; hash 0 is stored as 1).
+    std::vector<std::uint64_t> m_table;
+    std::size_t m_size = 0;
+    std::vector<std::uint8_t> m_registers; // non-empty once past kExactLimit
+};
+
+} // namespace sf

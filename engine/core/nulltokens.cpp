@@ -1,0 +1,63 @@
+#include "core/nulltokens.h"
+
+#include <algorithm>
+
+namespace sf {
+
+NullTokens::NullTokens() : NullTokens(pandasDefaults()) {}
+
+NullTokens::NullTokens(const QStringList &tokens)
+{
+    m_tokens.reserve(std::size_t(tokens.size()));
+    for (const QString &t : tokens) {
+        const QByteArray utf8 = t.toUtf8();
+        std::string token(utf8.constData(), std::size_t(utf8.size()));
+        bool seen = false;
+        for (const auto &existing : m_tokens)
+            seen = seen || existing == token;
+        if (seen) continue;
+        m_maxLength = std::max(m_maxLength, token.size());
+        if (token.size() < 64) m_lengths |= std::uint64_t(1) << token.size();
+        else m_lengths = ~std::uint64_t(0); // a long token: the length filter no longer helps
+        if (!token.empty()) {
+            const auto c = static_cast<unsigned char>(token[0]);
+            m_firstBytes[c >> 6] |= std::uint64_t(1) << (c & 63);
+        }
+        m_tokens.push_back(std::move(token));
+    }
+}
+
+QStringList NullTokens::pandasDefaults()
+{
+    // pandas.read_csv's default na_values (pandas/_libs/parsers.pyx, STR_NA_VALUES).
+    return {QString(),
+            QStringLiteral("#N/A"),
+            QStringLiteral("#N/A N/A"),
+            QStringLiteral("#NA"),
+            QStringLiteral("-1.#IND"),
+            QStringLiteral("-1.#QNAN"),
+            QStringLiteral("-NaN"),
+            QStringLiteral("-nan"),
+            QStringLiteral("1.#IND"),
+            QStringLiteral("1.#QNAN"),
+            QStringLiteral("<NA>"),
+            QStringLiteral("N/A"),
+            QStringLiteral("NA"),
+            QStringLiteral("NULL"),
+            QStringLiteral("NaN"),
+            QStringLiteral("None"),
+            QStringLiteral("n/a"),
+            QStringLiteral("nan"),
+            QStringLiteral("null")};
+}
+
+QStringList NullTokens::tokens() const
+{
+    QStringList out;
+    out.reserve(qsizetype(m_tokens.size()));
+    for (const auto &t : m_tokens)
+        out.append(QString::fromUtf8(t.data(), qsizetype(t.size())));
+    return out;
+}
+
+} // namespace sf

@@ -1,0 +1,176 @@
+#include "core/valueparse.h"
+
+#include <charconv>
+#include <limits>
+#include <system_error>
+
+namespace sf {
+
+namespace {
+
+// from_chars rejects a leading '+', which spreadsheets and pandas accept; a sign after it is not.
+std::string_view stripPlus(std::string_view text, bool *ok)
+{
+    *ok = true;
+    if (!text.empty() && text.front() == '+') {
+        text.remove_prefix(1);
+        if (text.empty() || text.front() == '-' || text.front() == '+') *ok = false;
+    }
+    return text;
+}
+
+bool digits(std::string_view s, std::size_t pos, std::size_t count, int *out)
+{
+    if (pos + count > s.size()) return false;
+    int v = 0;
+    for (std::size_t i = pos; i < pos + count; ++i) {
+        const char c = s[i];
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    *out = v;
+    return true;
+}
+
+bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int daysInMonth(int y, int m)
+{
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && isLeap(y) ? 29 : days[m - 1];
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+std::int64_t daysFromCivil(std::int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+} // namespace
+
+bool parseInt64(std::string_view text, std::int64_t *out)
+{
+    bool ok = false;
+    text = stripPlus(text, &ok);
+    if (!ok || text.empty()) return false;
+    std::int64_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v, 10);
+    if (ec != std::errc() || end != text.data() + text.size()) return false;
+    *out = v;
+    return true;
+}
+
+bool parseDouble(std::string_view text, double *out)
+{
+    bool ok = false;
+    text = stripPlus(text, &ok);
+    if (!ok || text.empty()) return false;
+    double v = 0;
+    const auto [end, ec] =
+        std::from_chars(text.data(), text.data() + text.size(), v, std::chars_format::general);
+    // out-of-range is reported as an error but 1e999 is a legitimate (infinite) double text.
+    if (end != text.data() + text.size()) return false;
+    if (ec == std::errc::result_out_of_range) {
+        // from_chars leaves v unspecified here; decide by the exponent sign.
+        const bool negExp = text.find("e-") != std::string_view::npos
+                            || text.find("E-") != std::string_view::npos;
+        const bool neg = text.front() == '-';
+        v = negExp ? (neg ? -0.0 : 0.0)
+                   : (neg ? -std::numeric_limits<double>::infinity()
+                          : std::numeric_limits<double>::infinity());
+    } else if (ec != std::errc()) {
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool parseBool(std::string_view text, bool *out)
+{
+    auto equalsNoCase = [](std::string_view a, std::string_view lower) {
+        if (a.size() != lower.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            char c = a[i];
+            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+            if (c != lower[i]) return false;
+        }
+        return true;
+    };
+    if (equalsNoCase(text, "true")) {
+        *out = true;
+        return true;
+    }
+    if (equalsNoCase(text, "false")) {
+        *out = false;
+        return true;
+    }
+    return false;
+}
+
+bool parseDateTime(std::string_view s, std::int64_t *msSinceEpoch)
+{
+    int year = 0, month = 0, day = 0;
+    if (s.size() < 10 || !digits(s, 0, 4, &year) || s[4] != '-' || !digits(s, 5, 2, &month)
+        || s[7] != '-' || !digits(s, 8, 2, &day))
+        return false;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+    std::int64_t ms = daysFromCivil(year, month, day) * 86400000LL;
+    std::size_t pos = 10;
+    if (pos == s.size()) {
+        *msSinceEpoch = ms;
+        return true;
+    }
+    if (s[pos] != 'T' && s[pos] != ' ') return false;
+    ++pos;
+    int hour = 0, minute = 0, second = 0;
+    if (!digits(s, pos, 2, &hour) || pos + 2 >= s.size() || s[pos + 2] != ':'
+        || !digits(s, pos + 3, 2, &minute))
+        return false;
+    pos += 5;
+    if (pos < s.size() && s[pos] == ':') {
+        if (!digits(s, pos + 1, 2, &second)) return false;
+        pos += 3;
+        if (pos < s.size() && s[pos] == '.') {
+            ++pos;
+            int fracDigits = 0;
+            int millis = 0;
+            while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+                if (fracDigits < 3) millis = millis * 10 + (s[pos] - '0');
+                ++fracDigits;
+                ++pos;
+            }
+            if (fracDigits == 0 || fracDigits > 9) return false;
+            for (int i = fracDigits; i < 3; ++i)
+                millis *= 10;
+            ms += millis;
+        }
+    }
+    if (hour > 23 || minute > 59 || second > 59) return false;
+    ms += (hour * 3600LL + minute * 60LL + second) * 1000LL;
+    if (pos < s.size()) {
+        if (s[pos] == 'Z') {
+            ++pos;
+        } else if (s[pos] == '+' || s[pos] == '-') {
+            const int sign = s[pos] == '+' ? 1 : -1;
+            int offH = 0, offM = 0;
+            if (!digits(s, pos + 1, 2, &offH) || pos + 3 >= s.size() || s[pos + 3] != ':'
+                || !digits(s, pos + 4, 2, &offM) || offH > 23 || offM > 59)
+                return false;
+            // Local time = UTC + offset, so UTC = local - offset.
+            ms -= sign * (offH * 3600LL + offM * 60LL) * 1000LL;
+            pos += 6;
+        } else {
+            return false;
+        }
+    }
+    if (pos != s.size()) return false;
+    *msSinceEpoch = ms;
+    return true;
+}
+
+} // namespace sf

@@ -1,0 +1,155 @@
+#include "data/csvreader.h"
+
+#include "core/valueparse.h"
+#include "data/csvscan.h"
+
+#include <algorithm>
+
+namespace sf::csv {
+
+namespace {
+
+constexpr qsizetype kMaxRawReject = 64 * 1024;
+
+bool valueFits(ColumnType type, std::string_view text)
+{
+    std::int64_t i;
+    double d;
+    bool b;
+    switch (type) {
+    case ColumnType::Int64: return parseInt64(text, &i);
+    case ColumnType::Double: return parseDouble(text, &d);
+    case ColumnType::Bool: return parseBool(text, &b);
+    case ColumnType::DateTime: return parseDateTime(text, &i);
+    case ColumnType::String: break;
+    }
+    return true;
+}
+
+QString shown(std::string_view text)
+{
+    constexpr std::size_t kMax = 40;
+    if (text.size() <= kMax) return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    return QString::fromUtf8(text.data(), qsizetype(kMax)) + QStringLiteral("…");
+}
+
+} // namespace
+
+CsvReader::CsvReader(std::shared_ptr<const Layout> layout, const ChunkRange &range,
+                     RejectSink &sink, bool checkTypes)
+    : m_layout(std::move(layout)),
+      m_sink(sink),
+      m_checkTypes(checkTypes && m_layout->strictTypes && !m_layout->types.empty()),
+      m_parser(m_layout->dialect.delimiter, m_layout->dialect.quote)
+{
+    const RowIndex &index = m_layout->index;
+    m_base = m_layout->bytes.data();
+    m_e = m_base + index.dataEnd;
+    const std::int64_t first = std::clamp<std::int64_t>(range.firstRow, 0, index.rowCount);
+    m_firstRow = first;
+    m_endRow = std::min(index.rowCount, first + std::max<std::int64_t>(range.rowCount, 0));
+    m_p = m_e;
+    m_row = first;
+    if (first >= index.rowCount || index.checkpoints.empty()) {
+        m_begin = m_p;
+        return;
+    }
+    const std::size_t k = std::size_t(first / index.stride);
+    const Checkpoint &cp = index.checkpoints[k];
+    m_p = m_base + cp.offset;
+    m_line = cp.line;
+    for (std::int64_t r = std::int64_t(k) * index.stride; r < first; ++r) {
+        const RecordEnd end = findRecordEnd(m_p, m_e, m_layout->dialect.delimiter,
+                                            m_layout->dialect.quote);
+        m_line += end.innerLines;
+        m_p = skipLineEnds(end.end, m_e, &m_line);
+    }
+    m_begin = m_p;
+}
+
+bool CsvReader::next(Record &out)
+{
+    while (m_row < m_endRow && m_p < m_e) {
+        m_parser.parse(m_p, m_e, &m_rec);
+        const std::int64_t row = m_row++;
+        const std::int64_t line = m_line;
+        m_line += m_rec.innerLines;
+        m_p = skipLineEnds(m_rec.end, m_e, &m_line);
+
+        const char *at = nullptr;
+        const QString reason = check(line, &at);
+        if (!reason.isEmpty()) {
+            reject(row, line, at, reason);
+            continue;
+        }
+        const std::size_t n = m_rec.fields.size();
+        m_nulls.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            m_nulls[i] = m_layout->nulls.isNull(m_rec.fields[i]) ? 1 : 0;
+        out.fields = std::span<const std::string_view>(m_rec.fields.data(), n);
+        out.nulls = std::span<const std::uint8_t>(m_nulls.data(), n);
+        out.row = row;
+        out.line = line;
+        out.offset = m_rec.begin - m_base;
+        out.raw = m_rec.raw();
+        return true;
+    }
+    return false;
+}
+
+QString CsvReader::check(std::int64_t line, const char **at) const
+{
+    const std::string_view raw = m_rec.raw();
+    bool nul = false;
+    const std::int64_t bad = findBadByte(raw, &nul);
+    auto columnOf = [&](const char *pos) { return locate(m_rec.begin, line, pos).column; };
+    if (bad >= 0) {
+        *at = raw.data() + bad;
+        return nul ? QStringLiteral("NUL byte at column %1").arg(columnOf(*at))
+                   : QStringLiteral("invalid UTF-8 at column %1").arg(columnOf(*at));
+    }
+    if (m_rec.problem == ParsedRecord::Problem::TextAfterQuote) {
+        *at = m_rec.problemAt;
+        return QStringLiteral("text after a closing quote at column %1").arg(columnOf(*at));
+    }
+    if (m_rec.problem == ParsedRecord::Problem::Unterminated) {
+        *at = m_rec.problemAt;
+        return QStringLiteral("unterminated quoted field");
+    }
+    const std::size_t expected = std::size_t(m_layout->dialect.fieldCount);
+    if (m_rec.fields.size() != expected) {
+        // Point at the first extra field, or at the end where a field is missing.
+        *at = m_rec.fields.size() > expected ? m_rec.fieldStarts[expected] : m_rec.end;
+        return QStringLiteral("expected %1 fields, found %2").arg(expected).arg(m_rec.fields.size());
+    }
+    if (m_checkTypes) {
+        const auto &types = m_layout->types;
+        for (std::size_t i = 0; i < expected && i < types.size(); ++i) {
+            const std::string_view f = m_rec.fields[i];
+            if (types[i] == ColumnType::String || m_layout->nulls.isNull(f)) continue;
+            if (!valueFits(types[i], f)) {
+                *at = m_rec.fieldStarts[i];
+                return QStringLiteral("column '%1': expected %2, found '%3'")
+                    .arg(m_layout->dialect.columnNames.value(int(i)), columnTypeName(types[i]),
+                         shown(f));
+            }
+        }
+    }
+    return {};
+}
+
+void CsvReader::reject(std::int64_t row, std::int64_t line, const char *at, const QString &reason)
+{
+    const Location loc = locate(m_rec.begin, line, at);
+    RejectedRecord r;
+    r.row = row;
+    r.line = loc.line;
+    r.column = loc.column;
+    r.offset = m_rec.begin - m_base;
+    r.reason = reason;
+    const std::string_view raw = m_rec.raw();
+    r.raw = QByteArray(raw.data(), std::min<qsizetype>(qsizetype(raw.size()), kMaxRawReject));
+    m_sink.add(std::move(r));
+}
+
+} // namespace sf::csv

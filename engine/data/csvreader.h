@@ -1,0 +1,42 @@
+#pragma once
+// Reads one chunk of a CSV file: jumps to the nearest index checkpoint, skips to the chunk's
+// first record, then decodes records, rejecting (with line and column) those with the wrong
+// field count, bad bytes, text after a closing quote or, under strictTypes, a bad value.
+#include "data/csvlayout.h"
+#include "data/csvrecordparser.h"
+#include "data/recordreader.h"
+#include "data/rejects.h"
+
+namespace sf::csv {
+
+class CsvReader final : public RecordReader {
+public:
+    // `checkTypes` is false while the schema is being inferred.
+    CsvReader(std::shared_ptr<const Layout> layout, const ChunkRange &range, RejectSink &sink,
+              bool checkTypes = true);
+    bool next(Record &out) override;
+    std::int64_t rowsConsumed() const override { return m_row - m_firstRow; }
+    std::int64_t bytesConsumed() const override { return m_p - m_begin; }
+
+private:
+    // The reason the record is rejected (empty if good) and where.
+    QString check(std::int64_t line, const char **at) const;
+    void reject(std::int64_t row, std::int64_t line, const char *at, const QString &reason);
+
+    std::shared_ptr<const Layout> m_layout;
+    RejectSink &m_sink;
+    bool m_checkTypes;
+    RecordParser m_parser;
+    ParsedRecord m_rec;
+    std::vector<std::uint8_t> m_nulls;
+    const char *m_base;  // byte 0 of the file
+    const char *m_begin; // where this chunk starts
+    const char *m_p;
+    const char *m_e;
+    std::int64_t m_line = 1;
+    std::int64_t m_row = 0;
+    std::int64_t m_firstRow = 0;
+    std::int64_t m_endRow = 0;
+};
+
+} // namespace sf::csv

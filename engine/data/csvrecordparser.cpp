@@ -1,0 +1,90 @@
+#include "data/csvrecordparser.h"
+
+#include "data/csvscan.h"
+
+namespace sf::csv {
+
+void RecordParser::parse(const char *p, const char *e, ParsedRecord *out)
+{
+    m_scratch.clear();
+    m_escaped.clear();
+    out->fields.clear();
+    out->begin = p;
+    out->innerLines = 0;
+    out->fieldStarts.clear();
+    out->problem = ParsedRecord::Problem::None;
+    out->problemAt = nullptr;
+    auto noteProblem = [out](ParsedRecord::Problem problem, const char *at) {
+        if (out->problem != ParsedRecord::Problem::None) return;
+        out->problem = problem;
+        out->problemAt = at;
+    };
+    const char d = m_delimiter;
+    const char q = m_quote;
+    for (;;) {
+        out->fieldStarts.push_back(p);
+        bool fieldDone = false;
+        if (q != 0 && p < e && *p == q) {
+            const char *open = p++;
+            const char *segment = p;
+            const std::size_t scratchStart = m_scratch.size();
+            bool escaped = false;
+            bool closed = false;
+            for (;;) {
+                const char *hit = findAny3(p, e, q, '\n', '\r');
+                if (hit == e) {
+                    noteProblem(ParsedRecord::Problem::Unterminated, open);
+                    p = e;
+                    break;
+                }
+                if (*hit == q) {
+                    if (hit + 1 < e && hit[1] == q) {
+                        // Unescape lazily: only fields that contain "" are copied.
+                        m_scratch.append(segment, std::size_t(hit + 1 - segment));
+                        escaped = true;
+                        p = segment = hit + 2;
+                        continue;
+                    }
+                    p = hit + 1;
+                    closed = true;
+                    break;
+                }
+                p = hit + ((*hit == '\r' && hit + 1 < e && hit[1] == '\n') ? 2 : 1);
+                ++out->innerLines;
+            }
+            const char *contentEnd = closed ? p - 1 : e;
+            if (escaped) {
+                // The scratch buffer may still grow: point the view at it once the record is done.
+                m_scratch.append(segment, std::size_t(contentEnd - segment));
+                m_escaped.push_back({out->fields.size(), scratchStart});
+                out->fields.emplace_back(nullptr, m_scratch.size() - scratchStart);
+            } else {
+                out->fields.emplace_back(segment, std::size_t(contentEnd - segment));
+            }
+            if (p == e || *p == '\n' || *p == '\r') {
+                out->end = p;
+                break;
+            }
+            if (*p == d) {
+                ++p;
+                continue;
+            }
+            // Text after the closing quote: read the rest of the field as unquoted, as the
+            // index scan does, so both agree on where the record ends.
+            noteProblem(ParsedRecord::Problem::TextAfterQuote, p);
+            fieldDone = true;
+        }
+        const char *start = p;
+        const char *hit = findAny3(p, e, d, '\n', '\r');
+        if (!fieldDone) out->fields.emplace_back(start, std::size_t(hit - start));
+        if (hit == e || *hit != d) {
+            out->end = hit;
+            break;
+        }
+        p = hit + 1;
+    }
+    for (const Escaped &x : m_escaped)
+        out->fields[x.field] = std::string_view(m_scratch.data() + x.offset, out->fields[x.field].size());
+}
+
+} // namespace sf::csv

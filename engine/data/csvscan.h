@@ -1,0 +1,63 @@
+#pragma once
+// Byte-level CSV scanning shared by the index scan, the readers and the sniffer: where the
+// record starting at a byte ends, which bytes are line ends, where a text is not UTF-8. One
+// definition of a record boundary, so the index and every reader always agree.
+//
+// The grammar (RFC 4180, relaxed as pandas reads it): a quote opens a quoted field only at the
+// start of a field; elsewhere it is an ordinary byte. Inside quotes, "" is a quote and line
+// ends are data. Outside quotes LF, CRLF and a lone CR end a record. Blank lines are not
+// records. `quote == 0` disables quoting.
+#include <cstdint>
+#include <string_view>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace sf::csv {
+
+// First byte in [p, e) equal to a, b or c; e if none. SSE2 where available. Inline: it runs
+// once per field.
+inline const char *findAny3(const char *p, const char *e, char a, char b, char c)
+{
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8(a);
+    const __m128i vb = _mm_set1_epi8(b);
+    const __m128i vc = _mm_set1_epi8(c);
+    while (e - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                         _mm_cmpeq_epi8(v, vc));
+        const int mask = _mm_movemask_epi8(hit);
+        if (mask != 0) return p + __builtin_ctz(unsigned(mask));
+        p += 16;
+    }
+#endif
+    while (p < e && *p != a && *p != b && *p != c)
+        ++p;
+    return p;
+}
+
+struct RecordEnd {
+    const char *end = nullptr;       // the record's line end, or e
+    std::int64_t innerLines = 0;     // line ends inside quoted fields
+    const char *openQuote = nullptr; // set when the record runs into e inside quotes
+};
+
+// `p` is a record start (not a line end).
+RecordEnd findRecordEnd(const char *p, const char *e, char delimiter, char quote);
+
+// Steps over the line end at `p` (if any) and any blank lines after it, counting lines.
+const char *skipLineEnds(const char *p, const char *e, std::int64_t *line);
+
+// 1-based physical line and byte column of `pos` inside the record that starts at `begin` on
+// line `beginLine`.
+struct Location {
+    std::int64_t line = 0;
+    std::int64_t column = 0;
+};
+Location locate(const char *begin, std::int64_t beginLine, const char *pos);
+
+// Offset of the first NUL byte or invalid UTF-8 sequence in `text`, or -1; `*nul` tells which.
+std::int64_t findBadByte(std::string_view text, bool *nul);
+
+} // namespace sf::csv

@@ -1,0 +1,74 @@
+// openDataSource(): picks the reader for a file by magic bytes, then content, then name.
+#include "data/csvsource.h"
+#include "data/datasource.h"
+#include "data/jsonsource.h"
+#include "data/mappedfile.h"
+#include "data/sqlitesource.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace sf {
+
+namespace {
+
+// SQLite files are recognised on the raw file, before any mapping or decompression.
+bool rawFileIsSqlite(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return false;
+    const QByteArray head = f.read(16);
+    return looksLikeSqlite(std::string_view(head.constData(), std::size_t(head.size())));
+}
+
+char firstNonSpace(std::string_view bytes)
+{
+    std::size_t i = 0;
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    const std::size_t limit = std::min(bytes.size(), i + 4096);
+    for (; i < limit; ++i) {
+        const char c = bytes[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
+    }
+    return 0;
+}
+
+bool hasTsvName(const QString &path)
+{
+    // data.tsv, data.tsv.gz, data.tab.zst …
+    const QStringList parts = QFileInfo(path).fileName().toLower().split(QLatin1Char('.'));
+    return parts.contains(QLatin1String("tsv")) || parts.contains(QLatin1String("tab"));
+}
+
+} // namespace
+
+std::unique_ptr<DataSource> openDataSource(const QString &path, const SourceOptions &options,
+                                           const OpenControl &control, QString *error)
+{
+    QString localError;
+    QString *err = error ? error : &localError;
+    SourceFormat format = options.format;
+    if (format == SourceFormat::Sqlite || (format == SourceFormat::Auto && rawFileIsSqlite(path)))
+        return openSqliteSource(path, options, control, err);
+
+    std::shared_ptr<MappedFile> file = MappedFile::open(path, control, err);
+    if (!file) return nullptr;
+    if (format == SourceFormat::Auto) {
+        const char c = firstNonSpace(file->bytes());
+        if (c == '{') format = SourceFormat::JsonLines;
+        else if (c == '[') format = SourceFormat::JsonArray;
+    }
+    switch (format) {
+    case SourceFormat::JsonLines:
+    case SourceFormat::JsonArray:
+        return openJsonSource(std::move(file), format, options, control, err);
+    case SourceFormat::Tsv: return CsvSource::open(std::move(file), options, true, control, err);
+    case SourceFormat::Csv: return CsvSource::open(std::move(file), options, false, control, err);
+    case SourceFormat::Auto:
+    case SourceFormat::Sqlite: break;
+    }
+    const bool tsv = hasTsvName(path);
+    return CsvSource::open(std::move(file), options, tsv, control, err);
+}
+
+} // namespace sf

@@ -1,0 +1,152 @@
+// RunPrivate, second half: running one dispatched attempt and what follows it (merge, retry,
+// job failure), and settling jobs (finalize or abandon) once nothing of theirs is running.
+#include "exec/runprivate.h"
+
+#include <cmath>
+
+namespace sf {
+
+namespace {
+void endAttempt(Monitor &m, int lane, TaskState kind, const ReadyTask &t, std::int64_t endNs, const AttemptResult &r)
+{
+    m.laneEnded(lane, kind, t.attemptId, endNs, r.rows, r.bytes, r.error,
+                r.status == AttemptResult::Status::TimedOut);
+}
+} // namespace
+
+void RunPrivate::wakeLocked()
+{
+    if (m_waiting > 0) m_cv.notify_all();
+}
+
+void RunPrivate::releaseLocked(const ReadyTask &task)
+{
+    JobState &js = *jobs[std::size_t(task.spec.job)];
+    m_memoryInFlight -= task.spec.estMemory;
+    --m_running;
+    --js.running;
+}
+
+void RunPrivate::execute(std::unique_lock<std::mutex> &lk, int lane, ReadyTask task)
+{
+    JobState &js = *jobs[std::size_t(task.spec.job)];
+    m_memoryInFlight += task.spec.estMemory;
+    ++m_running;
+    ++js.running;
+    updateGaugesLocked();
+    wakeLocked(); // a refill may have made work for sleeping lanes
+    // Stamped under the lock, so records' start order is the dispatch order.
+    const std::int64_t startNs = monitor.nowNs();
+    lk.unlock();
+
+    monitor.laneStarted(lane, task.attemptId, lane, startNs);
+    AttemptResult r = runAttempt(AttemptInput{task.spec, task.attempt, lane, *js.spec.analysis,
+                                              js.partitioner ? js.spec.source.get() : nullptr, control,
+                                              js.stop, monitor, options.taskTimeoutMs});
+    const std::int64_t endNs = monitor.nowNs();
+
+    if (r.status == AttemptResult::Status::Ok) {
+        endAttempt(monitor, lane, TaskState::Done, task, endNs, r);
+        // Merge outside the run lock: only this job's merger lock is taken.
+        const JobMerger::Deposit d =
+            js.merger->deposit(task.spec.chunk, std::move(r.partial), std::move(r.rejects), r.rows);
+        lk.lock();
+        releaseLocked(task);
+        m_scheduler->learn(task.spec.job, task.units, double(endNs - startNs));
+        if (d.failed) stopJobLocked(task.spec.job, JobOutcome::Status::Failed, d.error);
+        else js.merged = std::max(js.merged, d.mergedChunks);
+    } else if (r.status == AttemptResult::Status::Stopped) {
+        endAttempt(monitor, lane, TaskState::Cancelled, task, endNs, r);
+        lk.lock();
+        releaseLocked(task);
+    } else {
+        lk.lock();
+        releaseLocked(task);
+        onFailureLocked(lane, task, r, endNs);
+    }
+    updateGaugesLocked();
+    wakeLocked();
+}
+
+void RunPrivate::onFailureLocked(int lane, ReadyTask &task, AttemptResult &r, std::int64_t endNs)
+{
+    JobState &js = *jobs[std::size_t(task.spec.job)];
+    const bool live = js.status == JobOutcome::Status::Pending && !control.cancelled.load(std::memory_order_relaxed);
+    if (!live) {
+        endAttempt(monitor, lane, TaskState::Cancelled, task, endNs, r);
+        return;
+    }
+    if (task.attempt <= options.retries) {
+        endAttempt(monitor, lane, TaskState::Retried, task, endNs, r);
+        ++js.retries;
+        ++js.delayed;
+        const double backoffMs = double(std::max(0, options.retryBackoffMs)) * std::ldexp(1.0, task.attempt - 1);
+        Delayed d{endNs + std::int64_t(backoffMs * 1e6), std::move(task)};
+        ++d.task.attempt;
+        auto pos = std::upper_bound(m_delayed.begin(), m_delayed.end(), d.dueNs,
+                                    [](std::int64_t due, const Delayed &x) { return due < x.dueNs; });
+        m_delayed.insert(pos, std::move(d));
+        return;
+    }
+    endAttempt(monitor, lane, TaskState::Failed, task, endNs, r);
+    ++js.failedTasks;
+    stopJobLocked(task.spec.job, JobOutcome::Status::Failed, r.error);
+}
+
+void RunPrivate::stopJobLocked(int job, JobOutcome::Status status, const QString &error)
+{
+    JobState &js = *jobs[std::size_t(job)];
+    if (js.status != JobOutcome::Status::Pending || js.finalizing || js.settled) return;
+    js.status = status;
+    js.error = error;
+    js.stop.store(true, std::memory_order_relaxed);
+    if (js.merger) js.merger->discard();
+    cancelQueuedLocked(job);
+    for (auto it = m_delayed.begin(); it != m_delayed.end();) {
+        if (it->task.spec.job == job) {
+            it = m_delayed.erase(it);
+            --js.delayed;
+        } else {
+            ++it;
+        }
+    }
+    wakeLocked();
+}
+
+void RunPrivate::cancelQueuedLocked(int job)
+{
+    if (!m_scheduler) return;
+    const std::int64_t now = monitor.nowNs();
+    for (ReadyTask &t : m_scheduler->takeJob(job)) monitor.recordCancelled(t.attemptId, now);
+}
+
+bool RunPrivate::settleOneLocked(std::unique_lock<std::mutex> &lk)
+{
+    for (int j = 0; j < int(jobs.size()); ++j) {
+        JobState &js = *jobs[std::size_t(j)];
+        if (js.settled || js.finalizing || js.running > 0) continue;
+        const bool pending = js.status == JobOutcome::Status::Pending;
+        if (pending && !(js.exhausted && js.merged == js.chunksMade && js.delayed == 0)) continue;
+        js.finalizing = true;
+        lk.unlock();
+        AnalysisResult result;
+        QString error;
+        bool ok = true;
+        if (pending) ok = js.merger->finalize(&result, &error);
+        else if (js.spec.analysis) js.spec.analysis->abandon();
+        if (pending && !ok && js.spec.analysis) js.spec.analysis->abandon();
+        lk.lock();
+        if (pending) {
+            js.status = ok ? JobOutcome::Status::Done : JobOutcome::Status::Failed;
+            if (ok) js.result = std::move(result);
+            else js.error = error;
+        }
+        js.settled = true;
+        monitor.setJobFinished(j);
+        m_cv.notify_all();
+        return true;
+    }
+    return false;
+}
+
+} // namespace sf

@@ -1,0 +1,107 @@
+#pragma once
+// The engine of a Run: job states, the scheduler under one mutex + condition variable, the
+// lane loops that pull tasks (no per-task pool submission), retries with back-off, failure
+// and cancel propagation, and in-order merging through each job's JobMerger.
+#include "exec/attempt.h"
+#include "exec/executionbackend.h"
+#include "exec/jobmerger.h"
+#include "exec/run.h"
+#include "exec/runcontrol.h"
+#include "monitor/monitor.h"
+#include "partition/partitioner.h"
+#include "schedule/scheduler.h"
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+namespace sf {
+
+struct JobState {
+    JobSpec spec;
+    std::unique_ptr<Partitioner> partitioner; // data jobs
+    std::vector<PlannedTask> planned;         // synthetic jobs
+    std::size_t nextPlanned = 0;
+    std::unique_ptr<JobMerger> merger;
+    std::atomic<bool> stop{false};            // running tasks of this job must stop
+    // Under RunPrivate::m_mutex:
+    JobOutcome::Status status = JobOutcome::Status::Pending;
+    QString error;
+    AnalysisResult result;
+    std::int64_t chunksMade = 0;
+    std::int64_t merged = 0;
+    std::int64_t running = 0;
+    std::int64_t delayed = 0;
+    std::int64_t failedTasks = 0;
+    std::int64_t retries = 0;
+    bool exhausted = false;  // every chunk generated
+    bool finalizing = false; // a lane is finalizing or abandoning
+    bool settled = false;    // finalize() or abandon() has returned
+};
+
+class RunPrivate {
+public:
+    RunPrivate(Run *q, RunOptions options, std::unique_ptr<ExecutionBackend> backend);
+    ~RunPrivate();
+
+    int addJob(JobSpec job);
+    void start();
+    void pause();
+    void resume();
+    void cancel();
+    void setWorkers(int n);
+    bool wait(int timeoutMs);
+    bool isFinished() const;
+    JobOutcome outcome(int job) const;
+
+    Run *q;
+    RunOptions options;
+    std::unique_ptr<ExecutionBackend> backend;
+    std::vector<std::unique_ptr<JobState>> jobs;
+    Monitor monitor;
+    RunControl control;
+
+private:
+    struct Delayed {
+        std::int64_t dueNs;
+        ReadyTask task;
+    };
+
+    void laneLoop(int lane);
+    void startLanesLocked(int target);
+    void execute(std::unique_lock<std::mutex> &lk, int lane, ReadyTask task);
+    void releaseLocked(const ReadyTask &task);
+    void onFailureLocked(int lane, ReadyTask &task, AttemptResult &r, std::int64_t endNs);
+    void wakeLocked();
+    bool generateLocked(int job);          // one more chunk of `job` into the scheduler
+    void refillLocked();
+    void enqueueLocked(ReadyTask task);    // new attempt record + scheduler
+    void promoteDueLocked(std::int64_t nowNs);
+    void failJobLocked(int job, const QString &error);
+    void stopJobLocked(int job, JobOutcome::Status status, const QString &error);
+    void cancelQueuedLocked(int job);
+    bool settleOneLocked(std::unique_lock<std::mutex> &lk); // finalize/abandon one ready job
+    bool allSettledLocked() const;
+    void updateGaugesLocked();
+    ReadyTask makeTask(int job, const ChunkRange &range, const PlannedTask *plan);
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    Scheduler *m_scheduler = nullptr;
+    std::unique_ptr<Scheduler> m_schedulerOwner;
+    std::deque<Delayed> m_delayed; // sorted by due time
+    std::int64_t m_memoryInFlight = 0;
+    std::int64_t m_running = 0;
+    std::int64_t m_nextTaskId = 0;
+    std::int64_t m_nextAttemptId = 0;
+    int m_target = 1;
+    std::vector<bool> m_alive;
+    int m_aliveCount = 0;
+    bool m_started = false;
+    int m_waiting = 0;       // lanes sleeping on m_cv: notify only when someone listens
+    bool m_finishing = false; // the last lane is emitting `finished`: start no more lanes
+    bool m_finished = false;
+};
+
+} // namespace sf

@@ -1,0 +1,46 @@
+// Results: the analysis' JSON document as indented JSON, or its flat table as CSV.
+#include "export/atomicwrite.h"
+#include "export/csvwriter.h"
+#include "export/exporters.h"
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace sf {
+
+bool exportJson(const QJsonObject &document, const QString &path, QString *error) {
+    return writeFileAtomically(path, QJsonDocument(document).toJson(QJsonDocument::Indented),
+                               error);
+}
+
+bool exportResultCsv(const ResultTable &table, const QString &path, QString *error) {
+    return writeFileAtomically(
+        path,
+        [&table](QIODevice &device) {
+            CsvWriter csv;
+            csv.row(table.columns);
+            for (const QVariantList &row : table.rows) {
+                for (const QVariant &cell : row)
+                    csv.variant(cell);
+                csv.endRow();
+                // Large tables go out in slices so memory holds one slice, not the whole file.
+                if (csv.data().size() >= (1 << 20) && device.write(csv.take()) < 0) return false;
+            }
+            const QByteArray rest = csv.take();
+            return device.write(rest) == rest.size();
+        },
+        error);
+}
+
+bool exportResult(const QJsonObject &document, const ResultTable &table, const QString &path,
+                  QString *error) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("json")) return exportJson(document, path, error);
+    if (suffix == QLatin1String("csv")) return exportResultCsv(table, path, error);
+    if (error)
+        *error =
+            QStringLiteral("cannot write %1: unknown result format \".%2\" (use .json or .csv)")
+                .arg(path, suffix);
+    return false;
+}
+
+} // namespace sf

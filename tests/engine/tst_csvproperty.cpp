@@ -1,0 +1,193 @@
+// Property test: for generated CSVs (seeded) with quoted delimiters, line ends and escaped
+// quotes, every way of cutting the rows into chunks reads exactly the records a sequential
+// read gives, in order, and those are exactly the records generated.
+#include "tst_csvsupport.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <thread>
+
+using namespace sf;
+using namespace sf::test;
+
+namespace {
+
+struct Generated {
+    QByteArray text;
+    QList<QList<QByteArray>> rows;
+};
+
+QByteArray randomField(QRandomGenerator &rng, char delimiter)
+{
+    static const char alphabet[] = "abcxyz0123456789 .-_";
+    QByteArray f;
+    const int len = rng.bounded(0, 12);
+    for (int i = 0; i < len; ++i) {
+        const int pick = rng.bounded(0, 40);
+        if (pick == 0) f += delimiter;
+        else if (pick == 1) f += '"';
+        else if (pick == 2) f += '\n';
+        else if (pick == 3) f += "\r\n";
+        else if (pick == 4) f += '\r';
+        else if (pick == 5) f += "\xC3\xA9"; // é: multi-byte UTF-8
+        else f += alphabet[rng.bounded(0, int(sizeof(alphabet)) - 1)];
+    }
+    return f;
+}
+
+QByteArray encode(QRandomGenerator &rng, const QByteArray &f, char delimiter)
+{
+    const bool must = f.contains(delimiter) || f.startsWith('"') || f.contains('\n') || f.contains('\r');
+    // Quotes inside an unquoted field are data (not at its start), so only some need quoting.
+    if (!must && rng.bounded(0, 4) != 0) return f;
+    QByteArray q = f;
+    q.replace("\"", "\"\"");
+    return '"' + q + '"';
+}
+
+Generated generate(quint32 seed, int rows, int columns, char delimiter)
+{
+    QRandomGenerator rng(seed);
+    Generated g;
+    for (int c = 0; c < columns; ++c)
+        g.text += (c ? QByteArray(1, delimiter) : QByteArray()) + "c" + QByteArray::number(c);
+    g.text += '\n';
+    static const char *ends[] = {"\n", "\r\n", "\r"};
+    for (int r = 0; r < rows; ++r) {
+        QList<QByteArray> row;
+        QByteArray line;
+        for (int c = 0; c < columns; ++c) {
+            QByteArray f = randomField(rng, delimiter);
+            if (columns == 1 && f.isEmpty()) f = "e"; // a lone empty field is a blank line
+            row.append(f);
+            if (c) line += delimiter;
+            line += encode(rng, f, delimiter);
+        }
+        g.rows.append(row);
+        g.text += line;
+        if (r + 1 < rows || rng.bounded(0, 2)) g.text += ends[rng.bounded(0, 3)];
+        if (rng.bounded(0, 30) == 0 && r + 1 < rows) g.text += '\n'; // blank line
+    }
+    return g;
+}
+
+QList<QList<QByteArray>> readChunks(const DataSource &src, const QList<ChunkRange> &chunks)
+{
+    QList<QList<QByteArray>> out;
+    std::int64_t expectNext = 0;
+    for (const ChunkRange &c : chunks) {
+        const ReadBack r = readRange(src, c.firstRow, c.rowCount);
+        if (!r.rejects.isEmpty()) qWarning("reject: %s", qPrintable(r.rejects[0].reason));
+        for (std::int64_t n : r.rowNumbers) {
+            if (n != expectNext) qWarning("row %lld where %lld was expected", qlonglong(n), qlonglong(expectNext));
+            ++expectNext;
+        }
+        out += r.rows;
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCsvProperty : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void chunkingNeverChangesRecords_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<char>("delimiter");
+        QTest::newRow("comma 1000x4") << 1u << 1000 << 4 << ',';
+        QTest::newRow("comma 777x1") << 2u << 777 << 1 << ',';
+        QTest::newRow("semicolon 1500x3") << 3u << 1500 << 3 << ';';
+        QTest::newRow("tab 300x6") << 4u << 300 << 6 << '\t';
+        QTest::newRow("pipe 129x2") << 5u << 129 << 2 << '|';
+        QTest::newRow("comma 128x5") << 6u << 128 << 5 << ',';
+    }
+    void chunkingNeverChangesRecords()
+    {
+        QFETCH(quint32, seed);
+        QFETCH(int, rows);
+        QFETCH(int, columns);
+        QFETCH(char, delimiter);
+        const Generated g = generate(seed, rows, columns, delimiter);
+        SourceOptions o;
+        o.header = SourceOptions::Header::Yes;
+        o.delimiter = delimiter;
+        auto src = openBytes(m_dir, g.text, o);
+        QVERIFY(src);
+        QCOMPARE(src->rowCount(), rows);
+        QVERIFY(src->indexRejects().isEmpty());
+        const ReadBack all = readAll(*src);
+        QVERIFY(all.rejects.isEmpty());
+        QCOMPARE(all.rows.size(), g.rows.size());
+        for (int i = 0; i < g.rows.size(); ++i)
+            QCOMPARE(all.rows[i], g.rows[i]);
+
+        for (int size : {1, 2, 3, 7, 64, 127, 128, 129, 1000, rows}) {
+            QList<ChunkRange> chunks;
+            for (std::int64_t first = 0; first < rows; first += size) {
+                ChunkRange c;
+                c.firstRow = first;
+                c.rowCount = std::min<std::int64_t>(size, rows - first);
+                chunks.append(c);
+            }
+            QVERIFY2(readChunks(*src, chunks) == all.rows, qPrintable(QString::number(size)));
+        }
+        // Byte-unit chunks: whole runs of checkpoints, of random lengths.
+        const RowIndex &idx = src->index();
+        QRandomGenerator rng(seed * 7919u);
+        for (int round = 0; round < 5; ++round) {
+            QList<ChunkRange> chunks;
+            std::size_t k = 0;
+            while (k < idx.checkpoints.size()) {
+                const std::size_t next = std::min(idx.checkpoints.size(), k + std::size_t(rng.bounded(1, 4)));
+                ChunkRange c;
+                c.firstRow = std::int64_t(k) * idx.stride;
+                c.rowCount = std::min<std::int64_t>(std::int64_t(next) * idx.stride, rows) - c.firstRow;
+                c.byteBegin = idx.checkpoints[k].offset;
+                c.byteEnd = next < idx.checkpoints.size() ? idx.checkpoints[next].offset : idx.dataEnd;
+                chunks.append(c);
+                k = next;
+            }
+            QVERIFY(readChunks(*src, chunks) == all.rows);
+        }
+        // bytesConsumed of a checkpoint-aligned chunk is its exact byte span.
+        if (idx.checkpoints.size() > 1) {
+            RejectSink sink;
+            ChunkRange c;
+            c.firstRow = 0;
+            c.rowCount = idx.stride;
+            auto reader = src->reader(c, sink);
+            Record rec;
+            while (reader->next(rec)) {}
+            QCOMPARE(reader->rowsConsumed(), idx.stride);
+            QCOMPARE(reader->bytesConsumed(), idx.checkpoints[1].offset - idx.checkpoints[0].offset);
+        }
+    }
+    void concurrentReadersAgree()
+    {
+        const Generated g = generate(42u, 2000, 3, ',');
+        SourceOptions o;
+        o.header = SourceOptions::Header::Yes;
+        o.delimiter = ',';
+        auto src = openBytes(m_dir, g.text, o);
+        QVERIFY(src);
+        const ReadBack all = readAll(*src);
+        QList<QList<QByteArray>> parts[4];
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] { parts[t] = readRange(*src, t * 500, 500).rows; });
+        for (auto &th : threads)
+            th.join();
+        QCOMPARE(parts[0] + parts[1] + parts[2] + parts[3], all.rows);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsvProperty)
+#include "tst_csvproperty.moc"

@@ -1,0 +1,296 @@
+// ExactSum / ExactMoments: Python math.fsum's results, exact variance where naive formulas
+// fail, and bit-identical results under any grouping/order of add() and merge().
+#include "core/exactsum.h"
+
+#include <QTest>
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <random>
+
+using sf::ExactMoments;
+using sf::ExactSum;
+
+namespace {
+
+double fsum(const std::vector<double> &values)
+{
+    ExactSum s;
+    for (double v : values) s.add(v);
+    return s.value();
+}
+
+// The same deterministic sequence the expected values were computed from with Python
+// (math.fsum, statistics.variance/mean on the identical doubles).
+std::vector<double> lcgSequence(int n)
+{
+    std::vector<double> out;
+    for (long long k = 0; k < n; ++k) {
+        const long long m = (k * 2654435761LL) % 1000003 - 500000;
+        const int e = int((k * 7919) % 41) - 20;
+        out.push_back(std::ldexp(double(m), e));
+    }
+    return out;
+}
+
+std::vector<double> nearBillion()
+{
+    std::vector<double> out;
+    for (long long k = 0; k < 10000; ++k) out.push_back(1e9 + double((k * 48271) % 1000) / 1000.0);
+    return out;
+}
+
+bool sameBits(double a, double b)
+{
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
+
+double ulpDistance(double a, double b)
+{
+    return std::fabs(a - b) / (std::nextafter(std::fabs(a), INFINITY) - std::fabs(a));
+}
+
+// Accumulates `values` shuffled, cut into random groups, merged in a random order.
+ExactMoments randomlyGrouped(std::vector<double> values, std::mt19937_64 &rng)
+{
+    std::shuffle(values.begin(), values.end(), rng);
+    std::vector<ExactMoments> groups;
+    std::size_t i = 0;
+    while (i < values.size()) {
+        const std::size_t len = std::uniform_int_distribution<std::size_t>(0, 700)(rng);
+        ExactMoments g;
+        for (std::size_t j = 0; j < len && i < values.size(); ++j) g.add(values[i++]);
+        groups.push_back(g);
+    }
+    while (groups.size() > 1) {
+        const std::size_t a = std::uniform_int_distribution<std::size_t>(0, groups.size() - 1)(rng);
+        std::size_t b = std::uniform_int_distribution<std::size_t>(0, groups.size() - 2)(rng);
+        if (b >= a) ++b;
+        groups[a].merge(groups[b]);
+        groups.erase(groups.begin() + std::ptrdiff_t(b));
+    }
+    return groups.empty() ? ExactMoments() : groups.front();
+}
+
+} // namespace
+
+class TestExactSum : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void pythonFsumValues_data();
+    void pythonFsumValues();
+    void nonFinite();
+    void overflowHandledExactly();
+    void varianceNearBillion();
+    void varianceOfShiftedIntegersIsCorrectlyRounded();
+    void pythonStatisticsValues();
+    void identicalUnderAnyGrouping();
+    void emptyAndSmallCounts();
+    void integersMatchDoublePath();
+};
+
+void TestExactSum::pythonFsumValues_data()
+{
+    QTest::addColumn<std::vector<double>>("values");
+    QTest::addColumn<double>("expected");
+    // From CPython's test_math.testFsum.
+    QTest::newRow("empty") << std::vector<double>{} << 0.0;
+    QTest::newRow("cancel") << std::vector<double>{1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50}
+                            << 1e-100;
+    QTest::newRow("half-even down") << std::vector<double>{0x1p53, -0.5, -0x1p-54} << 0x1p53 - 1.0;
+    QTest::newRow("half-even up") << std::vector<double>{0x1p53, 1.0, 0x1p-100} << 0x1p53 + 2.0;
+    QTest::newRow("half-even up 2") << std::vector<double>{0x1p53 + 10.0, 1.0, 0x1p-100}
+                                    << 0x1p53 + 12.0;
+    QTest::newRow("half-even 3") << std::vector<double>{0x1p53 - 4.0, 0.5, 0x1p-54}
+                                 << 0x1p53 - 3.0;
+    QTest::newRow("1e16") << std::vector<double>{1e16, 1., 1e-16} << 10000000000000002.0;
+    QTest::newRow("zero") << std::vector<double>{1e16 - 2., 1. - 0x1p-53, -(1e16 - 2.),
+                                                 -(1. - 0x1p-53)}
+                          << 0.0;
+    std::vector<double> harmonic, alternating, resize;
+    for (int n = 1; n <= 1000; ++n) {
+        harmonic.push_back(1. / n);
+        alternating.push_back((n % 2 ? -1. : 1.) / n);
+    }
+    for (int n = -1074; n < 972; n += 2)
+        resize.push_back(std::ldexp(1., n) - std::ldexp(1., n + 50) + std::ldexp(1., n + 52));
+    resize.push_back(-0x1p1022);
+    QTest::newRow("harmonic") << harmonic << 0x1.df11f45f4e61ap+2;
+    QTest::newRow("alternating") << alternating << -0x1.62a2af1bd3624p-1;
+    QTest::newRow("resize, huge values") << resize << 0x1.5555555555555p+970;
+    QTest::newRow("lcg") << lcgSequence(5000) << 0x1.403bc1921d1f4p+38;
+    QTest::newRow("near 1e9") << nearBillion() << 0x1.2309ce5670600p+43;
+}
+
+void TestExactSum::pythonFsumValues()
+{
+    QFETCH(std::vector<double>, values);
+    QFETCH(double, expected);
+    QVERIFY2(sameBits(fsum(values), expected),
+             qPrintable(QString::number(fsum(values), 'g', 17) + QStringLiteral(" != ")
+                        + QString::number(expected, 'g', 17)));
+    std::vector<double> reversed(values.rbegin(), values.rend());
+    QVERIFY(sameBits(fsum(reversed), expected));
+}
+
+void TestExactSum::nonFinite()
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    QCOMPARE(fsum({1.0, inf, 2.0}), inf);
+    QCOMPARE(fsum({1.0, -inf}), -inf);
+    QVERIFY(std::isnan(fsum({inf, -inf})));
+    QVERIFY(std::isnan(fsum({1.0, std::nan(""), 3.0})));
+    ExactSum a, b;
+    a.add(inf);
+    b.add(-inf);
+    a.merge(b);
+    QVERIFY(a.hasNonFinite());
+    QVERIFY(std::isnan(a.value()));
+    ExactMoments m;
+    m.add(1.0);
+    m.add(inf);
+    QCOMPARE(m.sum(), inf);
+    QVERIFY(std::isnan(m.variance(1))); // as pandas: std of a column holding inf is NaN
+}
+
+void TestExactSum::overflowHandledExactly()
+{
+    // math.fsum raises on the intermediate overflow; we keep the sum exact instead.
+    QCOMPARE(fsum({1e308, 1e308, -1e308}), 1e308);
+    QCOMPARE(fsum({1e308, 1e308}), std::numeric_limits<double>::infinity());
+    QCOMPARE(fsum({1.7e308, 1.0, -1.7e308, 1e-300}), 1.0);
+    QCOMPARE(fsum({-1.7e308, -1.7e308, 1.7e308, 0.5}), -1.7e308);
+}
+
+void TestExactSum::varianceNearBillion()
+{
+    // Python: statistics.variance / stdev / mean of the same doubles.
+    ExactMoments m;
+    for (double v : nearBillion()) m.add(v);
+    QVERIFY(ulpDistance(m.variance(1), 0x1.555dfc25d8c89p-4) <= 1.0);
+    QVERIFY(ulpDistance(m.stddev(1), 0x1.279e335de558ep-2) <= 1.0);
+    QVERIFY(ulpDistance(m.mean(), 0x1.dcd65003fef9ep+29) <= 1.0);
+    // The textbook one-pass formula loses every digit here; ours must not.
+    double s = 0, s2 = 0;
+    for (double v : nearBillion()) {
+        s += v;
+        s2 += v * v;
+    }
+    const double naive = (s2 - s * s / 10000.0) / 9999.0;
+    QVERIFY(std::fabs(naive - m.variance(1)) > 1e-3);
+}
+
+void TestExactSum::varianceOfShiftedIntegersIsCorrectlyRounded()
+{
+    // 1e15 + k, k = 0..n-1: variance (ddof 1) is exactly n(n+1)/12, whatever the shift.
+    for (int n : {2, 3, 1000, 4097}) {
+        ExactMoments m;
+        for (int k = 0; k < n; ++k) m.add(1e15 + k);
+        QCOMPARE(m.count(), std::int64_t(n));
+        QVERIFY(sameBits(m.variance(1), double(n) * double(n + 1) / 12.0));
+        QVERIFY(sameBits(m.variance(0), (double(n) * n - 1.0) / 12.0));
+        QCOMPARE(m.sum(), 1e15 * n + double(n) * (n - 1) / 2);
+    }
+    ExactMoments same;
+    for (int k = 0; k < 100; ++k) same.add(0.1);
+    QCOMPARE(same.variance(1), 0.0); // not a tiny positive or negative rounding residue
+}
+
+void TestExactSum::pythonStatisticsValues()
+{
+    ExactMoments m;
+    for (double v : lcgSequence(5000)) m.add(v);
+    QVERIFY(ulpDistance(m.variance(1), 0x1.3fe780269ae63p+71) <= 1.0);
+    QVERIFY(ulpDistance(m.mean(), 0x1.0655d0f436fc9p+26) <= 1.0);
+}
+
+void TestExactSum::identicalUnderAnyGrouping()
+{
+    std::mt19937_64 rng(20261124);
+    std::vector<double> values;
+    std::uniform_real_distribution<double> mant(-1.0, 1.0);
+    std::uniform_int_distribution<int> expo(-80, 80);
+    for (int i = 0; i < 20000; ++i) values.push_back(std::ldexp(mant(rng), expo(rng)));
+    for (int i = 0; i < 2000; ++i) values.push_back(1e9 + mant(rng)); // large offset
+
+    ExactMoments inOrder;
+    for (double v : values) inOrder.add(v);
+    for (int trial = 0; trial < 20; ++trial) {
+        const ExactMoments g = randomlyGrouped(values, rng);
+        QCOMPARE(g.count(), inOrder.count());
+        QVERIFY(sameBits(g.sum(), inOrder.sum()));
+        QVERIFY(sameBits(g.mean(), inOrder.mean()));
+        QVERIFY(sameBits(g.variance(1), inOrder.variance(1)));
+        QVERIFY(sameBits(g.stddev(0), inOrder.stddev(0)));
+    }
+    // Sums that take the scaled path for huge values are order-independent too.
+    values.push_back(0x1p1000);
+    values.push_back(-0x1p990);
+    values.push_back(0x1.8p980);
+    const double expected = fsum(values);
+    for (int trial = 0; trial < 5; ++trial) {
+        std::shuffle(values.begin(), values.end(), rng);
+        ExactSum a, b;
+        for (std::size_t i = 0; i < values.size(); ++i) (i % 3 ? a : b).add(values[i]);
+        b.merge(a);
+        QVERIFY(sameBits(b.value(), expected));
+    }
+}
+
+void TestExactSum::emptyAndSmallCounts()
+{
+    ExactMoments m;
+    QVERIFY(std::isnan(m.mean()));
+    QVERIFY(std::isnan(m.variance(0)));
+    QCOMPARE(m.sum(), 0.0);
+    m.add(3.5);
+    QCOMPARE(m.mean(), 3.5);
+    QCOMPARE(m.variance(0), 0.0);
+    QVERIFY(std::isnan(m.variance(1)));
+    ExactMoments empty;
+    m.merge(empty);
+    QCOMPARE(m.count(), std::int64_t(1));
+    QCOMPARE(m.sum(), 3.5);
+}
+
+void TestExactSum::integersMatchDoublePath()
+{
+    // addInteger() must give bit-identical results to add(double): the integer accumulators
+    // overflow and flush (values near 2^31 overflow Σx² every other value), mix with doubles,
+    // and merge in any grouping.
+    std::mt19937_64 rng(31);
+    std::vector<std::int64_t> ints;
+    for (int i = 0; i < 20000; ++i) {
+        switch (i % 4) {
+        case 0: ints.push_back(std::int64_t(rng() % 2000) - 1000); break;
+        case 1: ints.push_back((std::int64_t(1) << 31) - 1 - std::int64_t(rng() % 3)); break;
+        case 2: ints.push_back(-(std::int64_t(1) << 31) + 1 + std::int64_t(rng() % 3)); break;
+        default: ints.push_back(std::int64_t(rng() % (std::uint64_t(1) << 40))); break; // > 2^31
+        }
+    }
+    ExactMoments viaDouble;
+    for (auto v : ints) viaDouble.add(double(v));
+    for (int trial = 0; trial < 5; ++trial) {
+        std::shuffle(ints.begin(), ints.end(), rng);
+        ExactMoments a, b;
+        for (std::size_t i = 0; i < ints.size(); ++i) {
+            if (i % 5 == 0)
+                b.add(double(ints[i]));
+            else
+                (i % 3 ? a : b).addInteger(ints[i]);
+        }
+        a.merge(b);
+        QCOMPARE(a.count(), viaDouble.count());
+        QVERIFY(sameBits(a.sum(), viaDouble.sum()));
+        QVERIFY(sameBits(a.mean(), viaDouble.mean()));
+        QVERIFY(sameBits(a.variance(1), viaDouble.variance(1)));
+    }
+    ExactMoments small;
+    for (int v : {3, -7, 12, 5}) small.addInteger(v);
+    QCOMPARE(small.sum(), 13.0);
+    QCOMPARE(small.variance(1), 739.0 / 12.0); // (4·227 − 13²) / (4·3)
+}
+
+QTEST_GUILESS_MAIN(TestExactSum)
+#include "tst_exactsum.moc"

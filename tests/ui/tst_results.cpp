@@ -1,0 +1,183 @@
+// Results: the result model (model tester, display, sort and histogram roles), the Results
+// page on a real profile run, and every export writing a file that parses back.
+#include "analysis/analysisregistry.h"
+#include "exportactions.h"
+#include "finishedrun.h"
+#include "resultmodel.h"
+#include "resultspage.h"
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sf;
+using namespace sf::ui;
+
+namespace {
+
+std::shared_ptr<FinishedRun> profileRun()
+{
+    QString error;
+    std::shared_ptr<const DataSource> source = openDataSource(
+        QStringLiteral(SF_SAMPLES_DIR "/weather.csv"), SourceOptions{}, OpenControl{}, &error);
+    if (!source) qFatal("weather.csv: %s", qPrintable(error));
+    std::shared_ptr<Analysis> analysis =
+        createAnalysis(QStringLiteral("profile"), AnalysisOptions{}, &error);
+    if (!analysis || !analysis->prepare(source->schema(), &error))
+        qFatal("profile: %s", qPrintable(error));
+    RunOptions options;
+    options.workers = 2;
+    Run run(options);
+    JobSpec job;
+    job.name = QStringLiteral("profile · weather.csv");
+    job.source = source;
+    job.analysis = analysis;
+    job.partition.size = 5000;
+    run.addJob(job);
+    run.start();
+    if (!run.wait(60000)) qFatal("profile run did not finish");
+    return std::make_shared<FinishedRun>(FinishedRun::capture(run, QStringLiteral("run 1")));
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestResults : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void modelShowsTable();
+    void pageShowsProfile();
+    void exportsParseBack();
+    void exportWithoutResultFails();
+
+private:
+    std::shared_ptr<FinishedRun> m_run;
+};
+
+void TestResults::initTestCase()
+{
+    m_run = profileRun();
+    QCOMPARE(m_run->outcomes.size(), 1);
+    QCOMPARE(int(m_run->outcomes[0].status), int(JobOutcome::Status::Done));
+}
+
+void TestResults::modelShowsTable()
+{
+    ResultModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ResultTable table;
+    table.columns = {QStringLiteral("key"), QStringLiteral("mean"), QStringLiteral("count"),
+                     QStringLiteral("hist")};
+    table.rows = {{QStringLiteral("a"), 1.0 / 3.0, qint64(7), QVariantList{1, 5, 2}},
+                  {QStringLiteral("b"), QVariant(), qint64(10)}};
+    model.setTable(table);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.columnCount(), 4);
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("mean"));
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("0.33333333"));
+    QCOMPARE(model.index(0, 1).data(ResultModel::SortRole).toDouble(), 1.0 / 3.0);
+    QCOMPARE(model.index(0, 2).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight,
+             Qt::AlignRight);
+    QCOMPARE(model.index(0, 0).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignLeft,
+             Qt::AlignLeft);
+    QCOMPARE(model.index(1, 1).data().toString(), QString()); // null
+    QVERIFY(model.index(1, 1).data(Qt::ForegroundRole).isValid());
+    QCOMPARE(model.index(1, 3).data().toString(), QString()); // short row
+    QCOMPARE(model.index(0, 3).data(ResultModel::HistogramRole).value<QList<double>>(),
+             (QList<double>{1, 5, 2}));
+    QCOMPARE(model.index(0, 3).data().toString(), QString()); // drawn, not written
+    QCOMPARE(model.index(0, 3).data(Qt::ToolTipRole).toString(), QStringLiteral("1 5 2"));
+    QVERIFY(!model.index(0, 2).data(ResultModel::HistogramRole).isValid());
+    model.setTable({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestResults::pageShowsProfile()
+{
+    ResultsPage page;
+    QAbstractItemModelTester tester(page.resultModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.setRun(m_run);
+    const ResultTable &table = m_run->outcomes[0].result.table;
+    ResultModel *model = page.resultModel();
+    QCOMPARE(model->rowCount(), 8); // one row per column of weather.csv
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("station"));
+    // The profile's histograms are shown as an extra column, for numeric columns only.
+    QCOMPARE(model->columnCount(), table.columns.size() + 1);
+    const int hist = model->columnCount() - 1;
+    QVERIFY(model->index(2, hist).data(ResultModel::HistogramRole).isValid());  // temp_max
+    QVERIFY(!model->index(0, hist).data(ResultModel::HistogramRole).isValid()); // station
+    QVERIFY(page.summaryLabel()->text().contains(QStringLiteral("done")));
+    const QJsonDocument json = QJsonDocument::fromJson(page.jsonView()->toPlainText().toUtf8());
+    QCOMPARE(json.object().value(QStringLiteral("columns")).toArray().size(), 8);
+    QVERIFY(page.exportActions()->resultAction()->isEnabled());
+    QVERIFY(page.exportActions()->traceAction()->isEnabled());
+}
+
+void TestResults::exportsParseBack()
+{
+    QTemporaryDir dir;
+    ExportActions exports(nullptr);
+    exports.setRun(m_run);
+    QString error;
+    const QString csv = dir.filePath(QStringLiteral("result.csv"));
+    QVERIFY2(exports.exportResult(csv, &error), qPrintable(error));
+    const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
+    QCOMPARE(lines.size(), 9); // header + 8 columns profiled
+    QVERIFY(lines[0].startsWith("name,type"));
+    QVERIFY(lines[1].startsWith("station,string"));
+
+    const QString json = dir.filePath(QStringLiteral("result.json"));
+    QVERIFY2(exports.exportResult(json, &error), qPrintable(error));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(readAll(json), &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QCOMPARE(doc.object().value(QStringLiteral("columns")).toArray().size(), 8);
+
+    const QString timings = dir.filePath(QStringLiteral("timings.csv"));
+    QVERIFY2(exports.exportTimings(timings, &error), qPrintable(error));
+    QCOMPARE(qsizetype(readAll(timings).trimmed().split('\n').size()),
+             qsizetype(m_run->records.size() + 1));
+
+    const QString trace = dir.filePath(QStringLiteral("trace.json"));
+    QVERIFY2(exports.exportTrace(trace, &error), qPrintable(error));
+    const QJsonDocument traceDoc = QJsonDocument::fromJson(readAll(trace), &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    const QJsonArray events =
+        traceDoc.isArray() ? traceDoc.array()
+                           : traceDoc.object().value(QStringLiteral("traceEvents")).toArray();
+    int complete = 0;
+    for (const QJsonValue &e : events)
+        if (e.toObject().value(QStringLiteral("ph")).toString() == QLatin1String("X")) ++complete;
+    QCOMPARE(complete, int(m_run->records.size())); // one bar per attempt
+}
+
+void TestResults::exportWithoutResultFails()
+{
+    ExportActions exports(nullptr);
+    QVERIFY(!exports.resultAction()->isEnabled());
+    QString error;
+    QVERIFY(!exports.exportResult(QStringLiteral("/tmp/never.csv"), &error));
+    QCOMPARE(error, QStringLiteral("No finished job to export."));
+    auto cancelled = std::make_shared<FinishedRun>(*m_run);
+    cancelled->outcomes[0].status = JobOutcome::Status::Cancelled;
+    exports.setRun(cancelled);
+    QVERIFY(!exports.exportResult(QStringLiteral("/tmp/never.csv"), &error));
+    QCOMPARE(error,
+             QStringLiteral("Job \"profile · weather.csv\" did not finish: no result to export."));
+    QVERIFY(!QFile::exists(QStringLiteral("/tmp/never.csv")));
+}
+
+QTEST_MAIN(TestResults)
+#include "tst_results.moc"

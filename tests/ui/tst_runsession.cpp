@@ -1,0 +1,134 @@
+// RunSession: batched snapshots on a timer, exactly one `finished` after the last snapshot,
+// cancel mid-run, and a replaced run never reporting into the new one.
+#include "analysis/analysisregistry.h"
+#include "runsession.h"
+#include <QSignalSpy>
+#include <QTest>
+#include <set>
+
+using namespace sf;
+using namespace sf::ui;
+
+namespace {
+
+std::unique_ptr<Run> syntheticRun(std::int64_t tasks, double meanMs, int workers)
+{
+    AnalysisOptions options;
+    options.synthetic.tasks = tasks;
+    options.synthetic.meanMs = meanMs;
+    options.synthetic.cpuBound = false; // sleep: two cores are shared by many test processes
+    QString error;
+    std::shared_ptr<Analysis> analysis =
+        createAnalysis(QStringLiteral("synthetic"), options, &error);
+    if (!analysis || !analysis->prepare(Schema{}, &error))
+        qFatal("synthetic: %s", qPrintable(error));
+    RunOptions runOptions;
+    runOptions.workers = workers;
+    auto run = std::make_unique<Run>(runOptions);
+    JobSpec job;
+    job.name = QStringLiteral("synthetic");
+    job.analysis = analysis;
+    run->addJob(job);
+    return run;
+}
+
+} // namespace
+
+class TestRunSession : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void batchesSnapshotsAndFinishesOnce();
+    void cancelStopsMidRun();
+    void pauseShowsInSnapshot();
+    void replacedRunDoesNotReport();
+};
+
+void TestRunSession::batchesSnapshotsAndFinishesOnce()
+{
+    RunSession session;
+    QSignalSpy started(&session, &RunSession::started);
+    QSignalSpy finished(&session, &RunSession::finished);
+    std::set<std::int64_t> attempts;
+    std::map<std::int64_t, TaskState> lastState;
+    int snapshots = 0;
+    bool snapshotAfterFinish = false;
+    connect(&session, &RunSession::snapshotReady, this, [&](const RunSnapshot &s) {
+        ++snapshots;
+        snapshotAfterFinish = snapshotAfterFinish || !finished.isEmpty();
+        for (const TaskRecord &r : s.changed) {
+            attempts.insert(r.attemptId);
+            lastState[r.attemptId] = r.state;
+        }
+    });
+    session.start(syntheticRun(400, 1.0, 2));
+    QCOMPARE(started.size(), 1);
+    QVERIFY(session.isRunning());
+    QVERIFY(finished.wait(30000));
+    QTest::qWait(100); // a stray second `finished` or late snapshot would land here
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!snapshotAfterFinish);
+    QVERIFY(!session.isRunning());
+    // 400 × 1 ms on 2 workers takes ≥ 200 ms: several ticks, but far fewer than task events.
+    QVERIFY2(snapshots >= 2 && snapshots < 200, qPrintable(QString::number(snapshots)));
+    QCOMPARE(attempts.size(), std::size_t(400));
+    for (const auto &[id, state] : lastState)
+        QCOMPARE(int(state), int(TaskState::Done));
+    QVERIFY(session.lastSummary().finished);
+    QCOMPARE(session.lastSummary().tasksDone, 400);
+    QCOMPARE(int(session.run()->outcome(0).status), int(JobOutcome::Status::Done));
+}
+
+void TestRunSession::cancelStopsMidRun()
+{
+    RunSession session;
+    QSignalSpy snapshots(&session, &RunSession::snapshotReady);
+    QSignalSpy finished(&session, &RunSession::finished);
+    session.start(syntheticRun(300, 40.0, 2)); // ~6 s if not cancelled
+    QVERIFY(snapshots.wait(5000));
+    session.cancel();
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(session.lastSummary().cancelled);
+    QVERIFY(session.lastSummary().tasksDone < 300);
+    QCOMPARE(int(session.run()->outcome(0).status), int(JobOutcome::Status::Cancelled));
+    session.cancel(); // harmless once finished
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestRunSession::pauseShowsInSnapshot()
+{
+    RunSession session;
+    session.setRefreshIntervalMs(10);
+    QSignalSpy finished(&session, &RunSession::finished);
+    session.start(syntheticRun(200, 10.0, 2));
+    session.pause();
+    bool sawPaused = false;
+    connect(&session, &RunSession::snapshotReady, this,
+            [&](const RunSnapshot &s) { sawPaused = sawPaused || s.summary.paused; });
+    QTRY_VERIFY_WITH_TIMEOUT(sawPaused, 5000);
+    const std::int64_t doneWhilePaused = session.lastSummary().tasksDone;
+    QTest::qWait(200);
+    // Tasks already running may finish; no new ones start while paused.
+    QVERIFY(session.lastSummary().tasksDone <= doneWhilePaused + 2);
+    session.resume();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(session.lastSummary().tasksDone, 200);
+}
+
+void TestRunSession::replacedRunDoesNotReport()
+{
+    RunSession session;
+    QSignalSpy finished(&session, &RunSession::finished);
+    session.start(syntheticRun(200, 20.0, 2));
+    session.start(syntheticRun(20, 1.0, 2)); // destroys (cancels) the first run
+    QVERIFY(finished.wait(30000));
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(session.run()->outcome(0).tasks, 20);
+    QCOMPARE(session.lastSummary().tasksDone, 20);
+}
+
+QTEST_MAIN(TestRunSession)
+#include "tst_runsession.moc"

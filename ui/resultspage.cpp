@@ -1,0 +1,203 @@
+#include "resultspage.h"
+
+#include "exportactions.h"
+#include "resultmodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace sf::ui {
+
+namespace {
+
+// Draws a cell that holds a list of counts (the profile's histogram) as small bars.
+class HistogramDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        const QVariant v = index.data(ResultModel::HistogramRole);
+        if (!v.isValid()) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        const QList<double> bins = v.value<QList<double>>();
+        QStyleOptionViewItem background = option;
+        background.text.clear();
+        QStyledItemDelegate::paint(painter, background, index); // selection and background
+        const double top = *std::max_element(bins.cbegin(), bins.cend());
+        if (bins.isEmpty() || top <= 0) return;
+        const QRectF area = QRectF(option.rect).adjusted(3, 3, -3, -3);
+        const double w = area.width() / double(bins.size());
+        painter->save();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(option.palette.color(QPalette::Highlight));
+        for (int i = 0; i < bins.size(); ++i) {
+            const double h = area.height() * bins[i] / top;
+            painter->drawRect(QRectF(area.left() + i * w, area.bottom() - h, qMax(1.0, w - 1), h));
+        }
+        painter->restore();
+    }
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        if (index.data(ResultModel::HistogramRole).isValid())
+            return {120, option.fontMetrics.height() + 6};
+        return QStyledItemDelegate::sizeHint(option, index);
+    }
+};
+
+// The profile's table has one row per column; its JSON carries each column's histogram. Shown
+// as an extra column of counts (drawn as bars); exports keep the analysis' own table.
+ResultTable withHistograms(const AnalysisResult &result)
+{
+    ResultTable table = result.table;
+    const QJsonArray columns = result.json.value(QStringLiteral("columns")).toArray();
+    if (columns.size() != table.rows.size() || table.columns.value(0) != QLatin1String("name"))
+        return table;
+    bool any = false;
+    for (qsizetype i = 0; i < table.rows.size(); ++i) {
+        const QJsonObject column = columns[i].toObject();
+        QVariant counts;
+        if (column.value(QStringLiteral("name")).toString() == table.rows[i].value(0).toString())
+            counts = column.value(QStringLiteral("histogram"))
+                         .toObject()
+                         .value(QStringLiteral("counts"))
+                         .toArray()
+                         .toVariantList();
+        any = any || !counts.toList().isEmpty();
+        table.rows[i].append(counts.toList().isEmpty() ? QVariant() : counts);
+    }
+    if (!any) return result.table;
+    table.columns.append(QObject::tr("histogram"));
+    return table;
+}
+
+QString statusText(JobOutcome::Status s)
+{
+    switch (s) {
+    case JobOutcome::Status::Pending: return QObject::tr("pending");
+    case JobOutcome::Status::Done: return QObject::tr("done");
+    case JobOutcome::Status::Failed: return QObject::tr("failed");
+    case JobOutcome::Status::Cancelled: return QObject::tr("cancelled");
+    }
+    return {};
+}
+
+} // namespace
+
+ResultsPage::ResultsPage(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ResultModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_exports(new ExportActions(this))
+    , m_job(new QComboBox)
+    , m_summary(new QLabel)
+    , m_tabs(new QTabWidget)
+    , m_table(new QTableView)
+    , m_json(new QPlainTextEdit)
+    , m_rejects(new QTreeWidget)
+{
+    m_job->setObjectName(QStringLiteral("resultJob"));
+    m_summary->setObjectName(QStringLiteral("resultSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setText(tr("Results appear here when a run finishes."));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ResultModel::SortRole);
+    m_table->setObjectName(QStringLiteral("resultTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->setAlternatingRowColors(true);
+    m_table->setItemDelegate(new HistogramDelegate(m_table));
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_json->setReadOnly(true);
+    m_json->setObjectName(QStringLiteral("resultJson"));
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_rejects->setRootIsDecorated(false);
+    m_rejects->setHeaderLabels({tr("Line"), tr("Column"), tr("Reason"), tr("Raw text")});
+    m_tabs->addTab(m_table, tr("Table"));
+    m_tabs->addTab(m_json, tr("JSON"));
+    m_tabs->addTab(m_rejects, tr("Rejected records"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Job")));
+    top->addWidget(m_job, 1);
+    for (QAction *a : {m_exports->resultAction(), m_exports->timingsAction(),
+                       m_exports->traceAction(), m_exports->rejectsAction()}) {
+        auto *button = new QToolButton;
+        button->setDefaultAction(a);
+        top->addWidget(button);
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+    connect(m_job, &QComboBox::currentIndexChanged, this, &ResultsPage::showJob);
+}
+
+void ResultsPage::setRun(std::shared_ptr<const FinishedRun> run)
+{
+    m_run = std::move(run);
+    m_exports->setRun(m_run);
+    const QSignalBlocker block(m_job);
+    m_job->clear();
+    if (m_run) m_job->addItems(m_run->jobNames);
+    showJob(0);
+}
+
+void ResultsPage::showJob(int job)
+{
+    m_exports->setCurrentJob(job);
+    m_rejects->clear();
+    if (!m_run || job < 0 || job >= m_run->outcomes.size()) {
+        m_model->setTable({});
+        m_json->clear();
+        return;
+    }
+    const JobOutcome &o = m_run->outcomes[job];
+    const QLocale locale;
+    QString text =
+        tr("%1: %2 · %3 rows read, %4 rejected · %5 tasks, %6 failed, %7 retries · %8 s")
+            .arg(m_run->jobNames.value(job), statusText(o.status), locale.toString(qint64(o.rows)),
+                 locale.toString(qint64(o.rejectedRows)), locale.toString(qint64(o.tasks)),
+                 locale.toString(qint64(o.failedTasks)), locale.toString(qint64(o.retries)))
+            .arg(m_run->summary.elapsedMs / 1000.0, 0, 'f', 2);
+    if (!o.error.isEmpty()) text += QLatin1Char('\n') + o.error;
+    m_summary->setText(text);
+    m_summary->setStyleSheet(
+        o.status == JobOutcome::Status::Done ? QString() : QStringLiteral("color: #b00020"));
+    m_model->setTable(withHistograms(o.result));
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the analysis' own order until the user sorts
+    m_table->resizeColumnsToContents();
+    m_json->setPlainText(
+        o.status == JobOutcome::Status::Done
+            ? QString::fromUtf8(QJsonDocument(o.result.json).toJson(QJsonDocument::Indented))
+            : QString());
+    for (const RejectedRecord &r : o.rejects) {
+        auto *item = new QTreeWidgetItem(m_rejects);
+        item->setData(0, Qt::DisplayRole, qint64(r.line));
+        item->setData(1, Qt::DisplayRole, qint64(r.column));
+        item->setText(2, r.reason);
+        item->setText(3, QString::fromUtf8(r.raw.left(300)));
+    }
+    m_tabs->setTabText(2, tr("Rejected records (%1)").arg(o.rejectedRows));
+}
+
+} // namespace sf::ui

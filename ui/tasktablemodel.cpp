@@ -1,0 +1,247 @@
+#include "tasktablemodel.h"
+#include "partition/partitionspec.h"
+#include <algorithm>
+#include <tuple>
+
+namespace sf::ui {
+
+TaskTableModel::TaskTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void TaskTableModel::reset(const QStringList &jobNames)
+{
+    beginResetModel();
+    m_jobNames = jobNames;
+    m_records.clear();
+    m_records.shrink_to_fit();
+    m_rowOfAttempt.clear();
+    m_rowOfAttempt.shrink_to_fit();
+    endResetModel();
+}
+
+void TaskTableModel::applyRecords(const std::vector<TaskRecord> &records)
+{
+    int firstChanged = -1;
+    int lastChanged = -1;
+    const auto base = static_cast<std::int32_t>(m_records.size());
+    std::vector<const TaskRecord *> added;
+    for (const TaskRecord &r : records) {
+        if (r.attemptId < 0)
+            continue;
+        if (r.attemptId >= static_cast<std::int64_t>(m_rowOfAttempt.size()))
+            m_rowOfAttempt.resize(static_cast<std::size_t>(r.attemptId) + 1, -1);
+        std::int32_t &row = m_rowOfAttempt[static_cast<std::size_t>(r.attemptId)];
+        if (row >= base) {
+            // Created and changed again within this batch: the later record wins.
+            added[static_cast<std::size_t>(row - base)] = &r;
+        } else if (row >= 0) {
+            m_records[static_cast<std::size_t>(row)] = r;
+            firstChanged = firstChanged < 0 ? row : std::min(firstChanged, int(row));
+            lastChanged = std::max(lastChanged, int(row));
+        } else {
+            row = base + static_cast<std::int32_t>(added.size());
+            added.push_back(&r);
+        }
+    }
+    if (!added.empty()) {
+        beginInsertRows({}, base, base + static_cast<int>(added.size()) - 1);
+        for (const TaskRecord *r : added)
+            m_records.push_back(*r);
+        endInsertRows();
+    }
+    if (firstChanged >= 0)
+        Q_EMIT dataChanged(index(firstChanged, 0), index(lastChanged, NUM_COLUMNS - 1));
+}
+
+int TaskTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_records.size());
+}
+
+int TaskTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : NUM_COLUMNS;
+}
+
+const TaskRecord *TaskTableModel::recordForAttempt(std::int64_t attemptId) const
+{
+    const int row = rowForAttempt(attemptId);
+    return row < 0 ? nullptr : &m_records[static_cast<std::size_t>(row)];
+}
+
+int TaskTableModel::rowForAttempt(std::int64_t attemptId) const
+{
+    if (attemptId < 0 || attemptId >= static_cast<std::int64_t>(m_rowOfAttempt.size()))
+        return -1;
+    const std::int32_t row = m_rowOfAttempt[static_cast<std::size_t>(attemptId)];
+    return row < static_cast<std::int32_t>(m_records.size()) ? row : -1;
+}
+
+QString TaskTableModel::jobName(int job) const
+{
+    if (job >= 0 && job < m_jobNames.size() && !m_jobNames.at(job).isEmpty())
+        return m_jobNames.at(job);
+    return tr("job %1").arg(job);
+}
+
+QString TaskTableModel::formatDuration(std::int64_t ns)
+{
+    if (ns < 1'000'000)
+        return tr("%1 µs").arg(double(ns) / 1e3, 0, 'f', 0);
+    if (ns < 1'000'000'000)
+        return tr("%1 ms").arg(double(ns) / 1e6, 0, 'f', ns < 100'000'000 ? 1 : 0);
+    return tr("%1 s").arg(double(ns) / 1e9, 0, 'f', 2);
+}
+
+QString TaskTableModel::formatTimestamp(std::int64_t ns)
+{
+    return tr("%1 s").arg(double(ns) / 1e9, 0, 'f', 3);
+}
+
+QVariant TaskTableModel::display(const TaskRecord &r, int column) const
+{
+    const bool started = r.worker >= 0 && r.state != TaskState::Queued;
+    switch (column) {
+    case IdColumn: return QVariant::fromValue<qint64>(r.taskId);
+    case JobColumn: return jobName(r.job);
+    case ChunkColumn:
+        return r.rowCount > 0 ? tr("#%1: %2–%3").arg(r.chunk).arg(r.firstRow).arg(r.firstRow + r.rowCount - 1)
+                              : tr("#%1").arg(r.chunk);
+    case RowsColumn: return QVariant::fromValue<qint64>(r.rowCount);
+    case PriorityColumn: return r.priority;
+    case WorkerColumn: return r.worker >= 0 ? tr("W%1").arg(r.worker) : QString();
+    case StateColumn:
+        return r.straggler ? tr("%1 (straggler)").arg(taskStateName(r.state)) : taskStateName(r.state);
+    case AttemptColumn: return r.attempt;
+    case QueuedColumn: return formatTimestamp(r.queuedNs);
+    case StartColumn: return started ? formatTimestamp(r.startedNs) : QString();
+    case DurationColumn: return r.finishedNs > 0 ? formatDuration(r.durationNs()) : QString();
+    case ErrorColumn: return r.error;
+    default: return {};
+    }
+}
+
+QVariant TaskTableModel::sortKey(const TaskRecord &r, int column) const
+{
+    switch (column) {
+    case IdColumn: return QVariant::fromValue<qint64>(r.taskId);
+    case JobColumn: return r.job;
+    case ChunkColumn: return QVariant::fromValue<qint64>(r.chunk);
+    case RowsColumn: return QVariant::fromValue<qint64>(r.rowCount);
+    case PriorityColumn: return r.priority;
+    case WorkerColumn: return r.worker;
+    case StateColumn: return int(r.state);
+    case AttemptColumn: return r.attempt;
+    case QueuedColumn: return QVariant::fromValue<qint64>(r.queuedNs);
+    case StartColumn: return QVariant::fromValue<qint64>(r.startedNs);
+    case DurationColumn: return QVariant::fromValue<qint64>(r.durationNs());
+    case ErrorColumn: return r.error;
+    default: return {};
+    }
+}
+
+bool TaskTableModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    const TaskRecord &a = recordAt(leftRow);
+    const TaskRecord &b = recordAt(rightRow);
+    // Ties fall back to the attempt id so the order is total and stable across re-sorts.
+    const auto by = [&](auto ka, auto kb) {
+        return std::tie(ka, a.attemptId) < std::tie(kb, b.attemptId);
+    };
+    switch (column) {
+    case IdColumn: return by(a.taskId, b.taskId);
+    case JobColumn: return by(a.job, b.job);
+    case ChunkColumn: return by(std::pair(a.job, a.chunk), std::pair(b.job, b.chunk));
+    case RowsColumn: return by(a.rowCount, b.rowCount);
+    case PriorityColumn: return by(a.priority, b.priority);
+    case WorkerColumn: return by(a.worker, b.worker);
+    case StateColumn: return by(std::pair(int(a.state), a.straggler), std::pair(int(b.state), b.straggler));
+    case AttemptColumn: return by(a.attempt, b.attempt);
+    case QueuedColumn: return by(a.queuedNs, b.queuedNs);
+    case StartColumn: return by(a.startedNs, b.startedNs);
+    case DurationColumn: return by(a.durationNs(), b.durationNs());
+    case ErrorColumn: {
+        const int c = a.error.compare(b.error, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a.attemptId < b.attemptId;
+    }
+    default: return a.attemptId < b.attemptId;
+    }
+}
+
+QVariant TaskTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TaskRecord &r = recordAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return display(r, index.column());
+    case SortRole: return sortKey(r, index.column());
+    case StateRole: return int(r.state);
+    case StragglerRole: return r.straggler;
+    case AttemptIdRole: return QVariant::fromValue<qint64>(r.attemptId);
+    case Qt::ToolTipRole: return describe(r.attemptId);
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case IdColumn: case RowsColumn: case PriorityColumn: case AttemptColumn:
+        case QueuedColumn: case StartColumn: case DurationColumn:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        default: return {};
+        }
+    default: return {};
+    }
+}
+
+QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case IdColumn: return tr("Task");
+    case JobColumn: return tr("Job");
+    case ChunkColumn: return tr("Chunk (rows)");
+    case RowsColumn: return tr("Rows");
+    case PriorityColumn: return tr("Priority");
+    case WorkerColumn: return tr("Worker");
+    case StateColumn: return tr("State");
+    case AttemptColumn: return tr("Attempt");
+    case QueuedColumn: return tr("Queued");
+    case StartColumn: return tr("Start");
+    case DurationColumn: return tr("Duration");
+    case ErrorColumn: return tr("Error");
+    default: return {};
+    }
+}
+
+QString TaskTableModel::describe(std::int64_t attemptId) const
+{
+    const TaskRecord *r = recordForAttempt(attemptId);
+    if (!r)
+        return {};
+    QStringList lines;
+    lines << tr("Task %1, attempt %2 — %3").arg(r->taskId).arg(r->attempt).arg(jobName(r->job));
+    lines << tr("Chunk %1: %2 rows from row %3").arg(r->chunk).arg(r->rowCount).arg(r->firstRow);
+    if (r->byteEnd > r->byteBegin)
+        lines << tr("Bytes: %1 (offsets %2–%3)")
+                     .arg(formatByteSize(r->byteEnd - r->byteBegin))
+                     .arg(r->byteBegin)
+                     .arg(r->byteEnd);
+    lines << tr("Priority %1, state %2%3, worker %4")
+                 .arg(r->priority)
+                 .arg(taskStateName(r->state), r->straggler ? tr(" (straggler)") : QString(),
+                      r->worker >= 0 ? tr("W%1").arg(r->worker) : tr("none"));
+    QString timing = tr("Queued %1").arg(formatTimestamp(r->queuedNs));
+    if (r->worker >= 0 && r->state != TaskState::Queued)
+        timing += tr(", started %1").arg(formatTimestamp(r->startedNs));
+    if (r->finishedNs > 0)
+        timing += tr(", duration %1").arg(formatDuration(r->durationNs()));
+    else if (r->state == TaskState::Running && r->rowCount > 0)
+        timing += tr(", %1% done").arg(100.0 * double(r->rowsDone) / double(r->rowCount), 0, 'f', 0);
+    lines << timing;
+    if (!r->error.isEmpty())
+        lines << tr("Error: %1").arg(r->error);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace sf::ui

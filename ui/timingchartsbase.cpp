@@ -1,0 +1,40 @@
+#include "timingchartsbase.h"
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace sf::ui {
+
+TimingChartBase::TimingChartBase(const QString &title, QWidget *parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+    , m_title(title)
+{
+    m_plot->plotLayout()->insertRow(0);
+    auto *heading = new QCPTextElement(m_plot, title, QFont(font().family(), font().pointSize(), QFont::Bold));
+    m_plot->plotLayout()->addElement(0, 0, heading);
+    m_plot->setMinimumHeight(160);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+}
+
+void TimingChartBase::requestReplot()
+{
+    if (isVisible()) {
+        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+        m_dirty = false;
+    } else {
+        m_dirty = true;
+    }
+}
+
+void TimingChartBase::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty) {
+        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+        m_dirty = false;
+    }
+}
+
+} // namespace sf::ui

@@ -1,0 +1,29 @@
+#pragma once
+// What every timings chart shares: one QCustomPlot, a title, and a replot that is queued while
+// the chart is visible and deferred to the next show while it is hidden (a hidden tab costs
+// nothing during a run).
+#include <QWidget>
+
+class QCustomPlot;
+
+namespace sf::ui {
+
+class TimingChartBase : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimingChartBase(const QString &title, QWidget *parent = nullptr);
+
+    QCustomPlot *plot() const { return m_plot; }
+    QString title() const { return m_title; }
+
+protected:
+    void requestReplot();
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QCustomPlot *m_plot = nullptr;
+    QString m_title;
+    bool m_dirty = false;
+};
+
+} // namespace sf::ui
