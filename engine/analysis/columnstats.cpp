@@ -153,7 +153,8 @@ std::int64_t ColumnStats::distinct() const
         break;
     default: break;
     }
-    return m_distinct.count();
+    // An estimate can overshoot; there cannot be more distinct values than values.
+    return std::min(m_distinct.count(), m_count);
 }
 
 QString ColumnStats::dateTimeText(std::int64_t ms) const

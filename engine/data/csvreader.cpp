@@ -11,21 +11,6 @@ namespace {
 
 constexpr qsizetype kMaxRawReject = 64 * 1024;
 
-bool valueFits(ColumnType type, std::string_view text)
-{
-    std::int64_t i;
-    double d;
-    bool b;
-    switch (type) {
-    case ColumnType::Int64: return parseInt64(text, &i);
-    case ColumnType::Double: return parseDouble(text, &d);
-    case ColumnType::Bool: return parseBool(text, &b);
-    case ColumnType::DateTime: return parseDateTime(text, &i);
-    case ColumnType::String: break;
-    }
-    return true;
-}
-
 QString shown(std::string_view text)
 {
     constexpr std::size_t kMax = 40;
@@ -127,7 +112,7 @@ QString CsvReader::check(std::int64_t line, const char **at) const
         for (std::size_t i = 0; i < expected && i < types.size(); ++i) {
             const std::string_view f = m_rec.fields[i];
             if (types[i] == ColumnType::String || m_layout->nulls.isNull(f)) continue;
-            if (!valueFits(types[i], f)) {
+            if (!valueFitsType(types[i], f)) {
                 *at = m_rec.fieldStarts[i];
                 return QStringLiteral("column '%1': expected %2, found '%3'")
                     .arg(m_layout->dialect.columnNames.value(int(i)), columnTypeName(types[i]),

@@ -1,5 +1,5 @@
 #include "data/jsonreader.h"
-#include "data/jsontypecheck.h"
+#include "core/valueparse.h"
 #include <algorithm>
 #include <cstring>
 
@@ -78,7 +78,7 @@ bool JsonReader::typesMatch(const JsonSpan &span, std::int64_t row)
     const auto &columns = m_dataset->schema.columns;
     for (std::size_t c = 0; c < fields.size(); ++c) {
         const Column &column = columns[qsizetype(c)];
-        if (nulls[c] || jsonValueFits(column.type, fields[c])) continue;
+        if (nulls[c] || valueFitsType(column.type, fields[c])) continue;
         reject(span, row, 0,
                QStringLiteral("column '%1': expected %2, found '%3'")
                    .arg(column.name, columnTypeName(column.type),

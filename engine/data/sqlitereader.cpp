@@ -1,5 +1,5 @@
 #include "data/sqlitereader.h"
-#include "data/jsontypecheck.h"
+#include "core/valueparse.h"
 #include <QSqlError>
 #include <QSqlRecord>
 #include <algorithm>
@@ -155,7 +155,7 @@ bool SqliteReader::typesMatch(std::int64_t row, std::int64_t key)
     const auto &columns = m_dataset->schema.columns;
     for (std::size_t c = 0; c < m_fields.size(); ++c) {
         const Column &column = columns[qsizetype(c)];
-        if (m_nulls[c] || jsonValueFits(column.type, m_fields[c])) continue;
+        if (m_nulls[c] || valueFitsType(column.type, m_fields[c])) continue;
         rejectRow(row, key,
                   QStringLiteral("column '%1': expected %2, found '%3'")
                       .arg(column.name, columnTypeName(column.type),
