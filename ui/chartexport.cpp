@@ -24,7 +24,8 @@ bool ChartExport::formatForPath(const QString &path, Format *format)
     return true;
 }
 
-bool ChartExport::save(QCustomPlot *plot, const QString &path, int width, int height, QString *error)
+bool ChartExport::save(QCustomPlot *plot, const QString &path, int width, int height,
+                       QString *error)
 {
     Format format;
     if (!formatForPath(path, &format)) {
@@ -41,8 +42,7 @@ bool ChartExport::save(QCustomPlot *plot, const QString &path, Format format, in
     const int w = width > 0 ? width : plot->width();
     const int h = height > 0 ? height : plot->height();
     if (w <= 0 || h <= 0) {
-        if (error)
-            *error = QObject::tr("%1: chart size %2×%3 is empty").arg(path).arg(w).arg(h);
+        if (error) *error = QObject::tr("%1: chart size %2×%3 is empty").arg(path).arg(w).arg(h);
         return false;
     }
     // Rendered into memory first: QCustomPlot's own savePng/savePdf write the target file
@@ -52,9 +52,7 @@ bool ChartExport::save(QCustomPlot *plot, const QString &path, Format format, in
     buffer.open(QIODevice::WriteOnly);
     bool rendered = false;
     switch (format) {
-    case Format::Png:
-        rendered = plot->toPixmap(w, h).save(&buffer, "PNG");
-        break;
+    case Format::Png: rendered = plot->toPixmap(w, h).save(&buffer, "PNG"); break;
     case Format::Svg: {
         QSvgGenerator generator;
         generator.setOutputDevice(&buffer);
@@ -76,8 +74,8 @@ bool ChartExport::save(QCustomPlot *plot, const QString &path, Format format, in
         QPdfWriter writer(&buffer);
         writer.setCreator(QStringLiteral("Superflow"));
         writer.setTitle(QFileInfo(path).completeBaseName());
-        writer.setPageLayout(QPageLayout(QPageSize(QSize(w, h), QPageSize::Point), QPageLayout::Portrait,
-                                         QMarginsF(0, 0, 0, 0)));
+        writer.setPageLayout(QPageLayout(QPageSize(QSize(w, h), QPageSize::Point),
+                                         QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
         QCPPainter painter;
         rendered = painter.begin(&writer);
         if (rendered) {
@@ -92,8 +90,7 @@ bool ChartExport::save(QCustomPlot *plot, const QString &path, Format format, in
     }
     buffer.close();
     if (!rendered || bytes.isEmpty()) {
-        if (error)
-            *error = QObject::tr("%1: could not render the chart").arg(path);
+        if (error) *error = QObject::tr("%1: could not render the chart").arg(path);
         return false;
     }
     return writeFileAtomically(path, bytes, error);

@@ -9,7 +9,11 @@ namespace sf::ui {
 
 class ChartExport {
 public:
-    enum class Format { Png, Svg, Pdf };
+    enum class Format {
+        Png,
+        Svg,
+        Pdf
+    };
 
     // Format from a file suffix (png, svg, pdf; case-insensitive); false when unknown.
     static bool formatForPath(const QString &path, Format *format);

@@ -10,9 +10,24 @@ namespace sf::ui {
 
 namespace {
 
-enum FailureColumns { FailTask, FailAttempt, FailJob, FailWorker, FailError, NUM_FAIL_COLUMNS };
-enum RejectColumns { RejLine, RejColumn, RejReason, RejRaw, NUM_REJ_COLUMNS };
-enum ItemRoles { KeyRole = Qt::UserRole }; // attempt id (failures) or reject index (rejects)
+enum FailureColumns {
+    FailTask,
+    FailAttempt,
+    FailJob,
+    FailWorker,
+    FailError,
+    NUM_FAIL_COLUMNS
+};
+enum RejectColumns {
+    RejLine,
+    RejColumn,
+    RejReason,
+    RejRaw,
+    NUM_REJ_COLUMNS
+};
+enum ItemRoles {
+    KeyRole = Qt::UserRole
+}; // attempt id (failures) or reject index (rejects)
 constexpr int kRawPreviewChars = 200;
 
 QTreeWidget *makeList(const QStringList &headers, QWidget *parent)
@@ -33,8 +48,7 @@ QString previewOf(const QByteArray &raw)
     text.replace(QLatin1Char('\r'), QStringLiteral("\\r"))
         .replace(QLatin1Char('\n'), QStringLiteral("\\n"))
         .replace(QLatin1Char('\t'), QStringLiteral("\\t"));
-    if (text.size() > kRawPreviewChars)
-        text = text.left(kRawPreviewChars) + QStringLiteral("…");
+    if (text.size() > kRawPreviewChars) text = text.left(kRawPreviewChars) + QStringLiteral("…");
     return text;
 }
 
@@ -50,14 +64,16 @@ ErrorsPanel::ErrorsPanel(QWidget *parent)
     m_failures->setObjectName(QStringLiteral("failuresView"));
     m_rejects->setObjectName(QStringLiteral("rejectsView"));
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    for (auto [title, view] : {std::pair{m_failuresTitle, m_failures}, std::pair{m_rejectsTitle, m_rejects}}) {
+    for (auto [title, view] :
+         {std::pair{m_failuresTitle, m_failures}, std::pair{m_rejectsTitle, m_rejects}}) {
         auto *box = new QWidget(splitter);
         auto *layout = new QVBoxLayout(box);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(title);
         layout->addWidget(view, 1);
         splitter->addWidget(box);
-        connect(view, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) { showDetails(item); });
+        connect(view, &QTreeWidget::itemDoubleClicked, this,
+                [this](QTreeWidgetItem *item) { showDetails(item); });
     }
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -85,8 +101,7 @@ void ErrorsPanel::applySnapshot(const sf::RunSnapshot &snapshot)
     QList<QTreeWidgetItem *> items;
     for (const TaskRecord &r : snapshot.changed) {
         const bool failed = r.state == TaskState::Failed || r.state == TaskState::Retried;
-        if (!failed || m_listed.contains(r.attemptId))
-            continue;
+        if (!failed || m_listed.contains(r.attemptId)) continue;
         m_listed.insert(r.attemptId);
         auto *item = new QTreeWidgetItem;
         item->setData(FailTask, Qt::DisplayRole, QVariant::fromValue<qint64>(r.taskId));
@@ -98,8 +113,7 @@ void ErrorsPanel::applySnapshot(const sf::RunSnapshot &snapshot)
         item->setData(0, KeyRole, QVariant::fromValue<qint64>(r.attemptId));
         items << item;
     }
-    if (items.isEmpty())
-        return;
+    if (items.isEmpty()) return;
     m_failures->addTopLevelItems(items);
     updateCounts();
 }
@@ -114,7 +128,8 @@ void ErrorsPanel::setRejects(const QList<sf::RejectedRecord> &rejects)
         const RejectedRecord &r = rejects.at(i);
         auto *item = new QTreeWidgetItem;
         item->setData(RejLine, Qt::DisplayRole, QVariant::fromValue<qint64>(r.line));
-        item->setData(RejColumn, Qt::DisplayRole, r.column > 0 ? QVariant::fromValue<qint64>(r.column) : QVariant());
+        item->setData(RejColumn, Qt::DisplayRole,
+                      r.column > 0 ? QVariant::fromValue<qint64>(r.column) : QVariant());
         item->setText(RejReason, r.reason);
         item->setText(RejRaw, previewOf(r.raw));
         item->setData(0, KeyRole, QVariant::fromValue<qint64>(i));
@@ -126,26 +141,21 @@ void ErrorsPanel::setRejects(const QList<sf::RejectedRecord> &rejects)
 
 QString ErrorsPanel::detailsFor(QTreeWidgetItem *item) const
 {
-    if (!item)
-        return {};
+    if (!item) return {};
     const qint64 key = item->data(0, KeyRole).toLongLong();
     if (item->treeWidget() == m_failures) {
         if (m_describe) {
             const QString text = m_describe(key);
-            if (!text.isEmpty())
-                return text;
+            if (!text.isEmpty()) return text;
         }
         return tr("Task %1, attempt %2\nError: %3")
             .arg(item->text(FailTask), item->text(FailAttempt), item->toolTip(FailError));
     }
-    if (key < 0 || key >= m_rejectRecords.size())
-        return {};
+    if (key < 0 || key >= m_rejectRecords.size()) return {};
     const RejectedRecord &r = m_rejectRecords.at(key);
     QString text = tr("Line %1").arg(r.line);
-    if (r.column > 0)
-        text += tr(", column %1").arg(r.column);
-    if (r.row >= 0)
-        text += tr(" (record %1)").arg(r.row);
+    if (r.column > 0) text += tr(", column %1").arg(r.column);
+    if (r.row >= 0) text += tr(" (record %1)").arg(r.row);
     text += tr(", byte offset %1\nReason: %2\n\nRaw record (%3 bytes):\n%4")
                 .arg(r.offset)
                 .arg(r.reason)
@@ -157,9 +167,9 @@ QString ErrorsPanel::detailsFor(QTreeWidgetItem *item) const
 void ErrorsPanel::showDetails(QTreeWidgetItem *item)
 {
     const QString text = detailsFor(item);
-    if (text.isEmpty())
-        return;
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Details"), text, QMessageBox::Close, this);
+    if (text.isEmpty()) return;
+    auto *box =
+        new QMessageBox(QMessageBox::Information, tr("Details"), text, QMessageBox::Close, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setTextInteractionFlags(Qt::TextSelectableByMouse);
     box->open(); // window-modal, not a nested event loop

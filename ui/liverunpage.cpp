@@ -31,7 +31,9 @@ const QList<FilterChoice> &filterChoices()
         {QT_TRANSLATE_NOOP("sf::ui::LiveRunPage", "All states"), {}, false},
         {QT_TRANSLATE_NOOP("sf::ui::LiveRunPage", "Running"), {TaskState::Running}, false},
         {QT_TRANSLATE_NOOP("sf::ui::LiveRunPage", "Done"), {TaskState::Done}, false},
-        {QT_TRANSLATE_NOOP("sf::ui::LiveRunPage", "Failed or retried"), {TaskState::Failed, TaskState::Retried}, false},
+        {QT_TRANSLATE_NOOP("sf::ui::LiveRunPage", "Failed or retried"),
+         {TaskState::Failed, TaskState::Retried},
+         false},
         {QT_TRANSLATE_NOOP("sf::ui::LiveRunPage", "Failed"), {TaskState::Failed}, false},
         {QT_TRANSLATE_NOOP("sf::ui::LiveRunPage", "Retried"), {TaskState::Retried}, false},
         {QT_TRANSLATE_NOOP("sf::ui::LiveRunPage", "Cancelled"), {TaskState::Cancelled}, false},
@@ -116,8 +118,7 @@ QWidget *LiveRunPage::buildTasksTab()
 
 void LiveRunPage::applyStateFilter(int comboIndex)
 {
-    if (comboIndex < 0 || comboIndex >= filterChoices().size())
-        return;
+    if (comboIndex < 0 || comboIndex >= filterChoices().size()) return;
     const FilterChoice &choice = filterChoices().at(comboIndex);
     m_proxy->setStateFilter(choice.states);
     m_proxy->setStragglersOnly(choice.stragglers);
@@ -155,8 +156,7 @@ void LiveRunPage::selectAttempt(qint64 attemptId)
 {
     m_stream->selectAttempt(attemptId);
     const int row = m_model->rowForAttempt(attemptId);
-    if (row < 0)
-        return;
+    if (row < 0) return;
     QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid()) {
         // Hidden by the state filter: show everything rather than select nothing.
@@ -164,15 +164,14 @@ void LiveRunPage::selectAttempt(qint64 attemptId)
         index = m_proxy->mapFromSource(m_model->index(row, 0));
     }
     m_tabs->setCurrentIndex(0);
-    m_table->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
     m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
 void LiveRunPage::onCurrentRowChanged(const QModelIndex &current)
 {
-    if (!current.isValid())
-        return;
+    if (!current.isValid()) return;
     m_stream->selectAttempt(current.data(TaskTableModel::AttemptIdRole).toLongLong());
 }
 

@@ -67,23 +67,22 @@ ProgressPanel::ProgressPanel(QWidget *parent)
 
 QString ProgressPanel::formatClock(double ms)
 {
-    if (!(ms >= 0))
-        return QStringLiteral("—");
+    if (!(ms >= 0)) return QStringLiteral("—");
     const auto total = static_cast<qint64>(std::llround(ms / 1000.0));
     const qint64 h = total / 3600, m = (total / 60) % 60, s = total % 60;
     if (h > 0)
-        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(h)
+            .arg(m, 2, 10, QLatin1Char('0'))
+            .arg(s, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
 }
 
 QString ProgressPanel::formatRate(double perSecond)
 {
-    if (perSecond >= 1e9)
-        return QStringLiteral("%1 G").arg(perSecond / 1e9, 0, 'f', 2);
-    if (perSecond >= 1e6)
-        return QStringLiteral("%1 M").arg(perSecond / 1e6, 0, 'f', 2);
-    if (perSecond >= 1e3)
-        return QStringLiteral("%1 k").arg(perSecond / 1e3, 0, 'f', 1);
+    if (perSecond >= 1e9) return QStringLiteral("%1 G").arg(perSecond / 1e9, 0, 'f', 2);
+    if (perSecond >= 1e6) return QStringLiteral("%1 M").arg(perSecond / 1e6, 0, 'f', 2);
+    if (perSecond >= 1e3) return QStringLiteral("%1 k").arg(perSecond / 1e3, 0, 'f', 1);
     return QString::number(perSecond, 'f', 0);
 }
 
@@ -118,8 +117,7 @@ void ProgressPanel::setPausedLook(bool paused)
 
 void ProgressPanel::ensureJobBars(const QList<JobProgress> &jobs)
 {
-    if (jobs.size() < 2 || m_jobBars.size() == jobs.size())
-        return;
+    if (jobs.size() < 2 || m_jobBars.size() == jobs.size()) return;
     while (m_jobBars.size() < jobs.size()) {
         const int row = static_cast<int>(m_jobBars.size());
         auto *label = new QLabel(this);
@@ -135,18 +133,19 @@ void ProgressPanel::ensureJobBars(const QList<JobProgress> &jobs)
 
 void ProgressPanel::applySummary(const sf::RunSummary &s)
 {
-    m_overall->setValue(static_cast<int>(std::lround(std::clamp(s.progress, 0.0, 1.0) * kBarScale)));
+    m_overall->setValue(
+        static_cast<int>(std::lround(std::clamp(s.progress, 0.0, 1.0) * kBarScale)));
     QString tasks = tr("tasks %1/%2").arg(s.tasksDone).arg(s.tasksTotal);
     if (s.tasksRunning > 0 || s.tasksQueued > 0)
         tasks += tr(" · %1 running · %2 queued").arg(s.tasksRunning).arg(s.tasksQueued);
-    if (s.tasksFailed > 0)
-        tasks += tr(" · %1 failed").arg(s.tasksFailed);
-    if (s.retries > 0)
-        tasks += tr(" · %1 retries").arg(s.retries);
+    if (s.tasksFailed > 0) tasks += tr(" · %1 failed").arg(s.tasksFailed);
+    if (s.retries > 0) tasks += tr(" · %1 retries").arg(s.retries);
     m_tasks->setText(tasks);
-    m_rates->setText(tr("%1 rows/s · %2 MB/s").arg(formatRate(s.rowsPerSec)).arg(s.bytesPerSec / 1e6, 0, 'f', 1));
+    m_rates->setText(tr("%1 rows/s · %2 MB/s")
+                         .arg(formatRate(s.rowsPerSec))
+                         .arg(s.bytesPerSec / 1e6, 0, 'f', 1));
     m_times->setText(tr("elapsed %1 · ETA %2").arg(formatClock(s.elapsedMs), formatClock(s.etaMs)));
-    m_status->setText(s.cancelled ? tr("cancelled")
+    m_status->setText(s.cancelled  ? tr("cancelled")
                       : s.finished ? tr("finished")
                       : s.paused   ? tr("paused")
                                    : QString());
@@ -161,17 +160,22 @@ void ProgressPanel::applySummary(const sf::RunSummary &s)
         m_workers->setValue(s.workers);
     }
     ensureJobBars(s.jobs);
-    if (s.jobs.size() < 2)
-        return;
+    if (s.jobs.size() < 2) return;
     for (qsizetype i = 0; i < s.jobs.size() && i < m_jobBars.size(); ++i) {
         const JobProgress &job = s.jobs.at(i);
         const double fraction = job.rowsTotal > 0 ? double(job.rowsDone) / double(job.rowsTotal)
-                              : job.tasksTotal > 0 ? double(job.tasksDone) / double(job.tasksTotal)
-                                                   : (job.finished ? 1.0 : 0.0);
-        m_jobBars[i]->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kBarScale)));
-        const QString name = !job.name.isEmpty() ? job.name
-                           : i < m_jobNames.size() ? m_jobNames.at(i) : tr("job %1").arg(job.job);
-        m_jobLabels[i]->setText(tr("%1: %2/%3 tasks%4").arg(name).arg(job.tasksDone).arg(job.tasksTotal)
+                                : job.tasksTotal > 0
+                                    ? double(job.tasksDone) / double(job.tasksTotal)
+                                    : (job.finished ? 1.0 : 0.0);
+        m_jobBars[i]->setValue(
+            static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kBarScale)));
+        const QString name = !job.name.isEmpty()     ? job.name
+                             : i < m_jobNames.size() ? m_jobNames.at(i)
+                                                     : tr("job %1").arg(job.job);
+        m_jobLabels[i]->setText(tr("%1: %2/%3 tasks%4")
+                                    .arg(name)
+                                    .arg(job.tasksDone)
+                                    .arg(job.tasksTotal)
                                     .arg(job.finished ? tr(" ✓") : QString()));
     }
 }
@@ -187,8 +191,8 @@ void ProgressPanel::runFinished()
 
 QString ProgressPanel::statsText() const
 {
-    return QStringList{m_tasks->text(), m_rates->text(), m_times->text(), m_status->text()}
-        .join(QStringLiteral(" | "));
+    return QStringList{m_tasks->text(), m_rates->text(), m_times->text(), m_status->text()}.join(
+        QStringLiteral(" | "));
 }
 
 } // namespace sf::ui

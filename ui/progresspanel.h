@@ -29,8 +29,8 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QSpinBox *workersBox() const { return m_workers; }
 
-    static QString formatClock(double ms);          // "0:42", "1:02:03"; "—" when < 0
-    static QString formatRate(double perSecond);    // "950", "12.3 k", "4.56 M"
+    static QString formatClock(double ms);       // "0:42", "1:02:03"; "—" when < 0
+    static QString formatRate(double perSecond); // "950", "12.3 k", "4.56 M"
 
 Q_SIGNALS:
     void pauseRequested();

@@ -21,18 +21,15 @@ void TaskFilterProxy::setStateFilter(const QList<sf::TaskState> &states)
     std::uint32_t mask = 0;
     for (TaskState s : states)
         mask |= 1u << unsigned(s);
-    if (states.isEmpty())
-        mask = AllStates;
-    if (mask == m_stateMask)
-        return;
+    if (states.isEmpty()) mask = AllStates;
+    if (mask == m_stateMask) return;
     m_stateMask = mask;
     refilter();
 }
 
 void TaskFilterProxy::setStragglersOnly(bool only)
 {
-    if (only == m_stragglersOnly)
-        return;
+    if (only == m_stragglersOnly) return;
     m_stragglersOnly = only;
     refilter();
 }
@@ -58,13 +55,13 @@ bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto state = static_cast<TaskState>(index.data(TaskTableModel::StateRole).toInt());
-    return acceptsState(state) && (!m_stragglersOnly || index.data(TaskTableModel::StragglerRole).toBool());
+    return acceptsState(state) &&
+           (!m_stragglersOnly || index.data(TaskTableModel::StragglerRole).toBool());
 }
 
 bool TaskFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (m_tasks)
-        return m_tasks->lessThan(left.row(), right.row(), left.column());
+    if (m_tasks) return m_tasks->lessThan(left.row(), right.row(), left.column());
     return QSortFilterProxyModel::lessThan(left, right);
 }
 

@@ -2,13 +2,11 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
-#include <numeric>
 
 namespace sf::ui {
 
 namespace {
 
-constexpr double kNsPerSecond = 1e9;
 constexpr double kPickTolerancePx = 3.0;
 
 std::uint8_t stateSlotOf(const TaskRecord &r)
@@ -19,17 +17,9 @@ std::uint8_t stateSlotOf(const TaskRecord &r)
     case TaskState::Cancelled: return TaskStreamPlottable::SlotCancelled;
     default: break;
     }
-    if (r.straggler)
-        return TaskStreamPlottable::SlotStraggler;
+    if (r.straggler) return TaskStreamPlottable::SlotStraggler;
     return r.state == TaskState::Running ? TaskStreamPlottable::SlotRunning
                                          : TaskStreamPlottable::SlotDone;
-}
-
-float fillOf(const TaskRecord &r)
-{
-    if (r.rowCount <= 0)
-        return 0.f;
-    return static_cast<float>(std::clamp(double(r.rowsDone) / double(r.rowCount), 0.0, 1.0));
 }
 
 } // namespace
@@ -79,179 +69,28 @@ std::uint8_t TaskStreamPlottable::slotFor(std::uint8_t stateSlot, std::int32_t j
     return stateSlot;
 }
 
-TaskStreamPlottable::Lane &TaskStreamPlottable::laneFor(int worker)
-{
-    if (worker >= laneCount())
-        m_lanes.resize(static_cast<std::size_t>(worker) + 1);
-    return m_lanes[static_cast<std::size_t>(worker)];
-}
-
-const TaskStreamPlottable::Location *TaskStreamPlottable::locate(std::int64_t attemptId) const
-{
-    if (attemptId < 0 || attemptId >= static_cast<std::int64_t>(m_locations.size()))
-        return nullptr;
-    const Location &loc = m_locations[static_cast<std::size_t>(attemptId)];
-    return loc.lane < 0 ? nullptr : &loc;
-}
-
-void TaskStreamPlottable::setRunning(Lane &lane, std::int64_t attemptId, bool running)
-{
-    auto it = std::find(lane.running.begin(), lane.running.end(), attemptId);
-    if (running && it == lane.running.end())
-        lane.running.push_back(attemptId);
-    else if (!running && it != lane.running.end())
-        lane.running.erase(it);
-}
-
 void TaskStreamPlottable::applyRecords(const std::vector<TaskRecord> &records)
 {
-    std::vector<int> touchedLanes;
-    for (const TaskRecord &r : records) {
-        if (r.worker < 0 || r.state == TaskState::Queued || r.attemptId < 0)
-            continue;
-        const double start = double(r.startedNs) / kNsPerSecond;
-        const bool running = r.state == TaskState::Running;
-        const double end = running ? -1.0 : double(std::max(r.finishedNs, r.startedNs)) / kNsPerSecond;
-        if (const Location *known = locate(r.attemptId)) {
-            Lane &lane = m_lanes[static_cast<std::size_t>(known->lane)];
-            const auto i = static_cast<std::size_t>(known->index);
-            if (known->lane == r.worker && lane.start[i] == start) {
-                lane.end[i] = end;
-                lane.fill[i] = fillOf(r);
-                lane.stateSlot[i] = stateSlotOf(r);
-                lane.job[i] = r.job;
-                lane.priority[i] = r.priority;
-                lane.slot[i] = slotFor(lane.stateSlot[i], r.job, r.priority);
-                setRunning(lane, r.attemptId, running);
-                if (!running)
-                    lane.maxFinishedDuration = std::max(lane.maxFinishedDuration, end - start);
-                refreshBlock(lane, i / BlockBars);
-                m_maxEnd = std::max(m_maxEnd, end);
-                continue;
-            }
-            removeBar(*known); // moved lane or start: rare, re-inserted below
-        }
-        Lane &lane = laneFor(r.worker);
-        const bool inOrder = lane.start.empty() || lane.start.back() <= start;
-        lane.start.push_back(start);
-        lane.end.push_back(end);
-        lane.fill.push_back(fillOf(r));
-        lane.attemptId.push_back(r.attemptId);
-        lane.stateSlot.push_back(stateSlotOf(r));
-        lane.job.push_back(r.job);
-        lane.priority.push_back(r.priority);
-        lane.slot.push_back(slotFor(lane.stateSlot.back(), r.job, r.priority));
-        appendToBlocks(lane);
-        setRunning(lane, r.attemptId, running);
-        if (!running)
-            lane.maxFinishedDuration = std::max(lane.maxFinishedDuration, end - start);
-        if (r.attemptId >= static_cast<std::int64_t>(m_locations.size()))
-            m_locations.resize(static_cast<std::size_t>(r.attemptId) + 1);
-        m_locations[static_cast<std::size_t>(r.attemptId)] = {r.worker,
-                                                              static_cast<std::int32_t>(lane.size() - 1)};
-        m_minStart = m_barCount == 0 ? start : std::min(m_minStart, start);
-        m_maxEnd = std::max({m_maxEnd, start, end});
-        ++m_barCount;
-        if (!inOrder && std::find(touchedLanes.begin(), touchedLanes.end(), r.worker) == touchedLanes.end())
-            touchedLanes.push_back(r.worker);
-    }
-    for (int lane : touchedLanes)
-        sortLane(lane);
-}
-
-void TaskStreamPlottable::sortLane(int laneIndex)
-{
-    Lane &lane = m_lanes[static_cast<std::size_t>(laneIndex)];
-    std::vector<std::size_t> order(lane.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return lane.start[a] < lane.start[b]; });
-    const auto permute = [&order](auto &v) {
-        std::remove_reference_t<decltype(v)> out;
-        out.reserve(v.size());
-        for (std::size_t i : order)
-            out.push_back(v[i]);
-        v.swap(out);
-    };
-    permute(lane.start);
-    permute(lane.end);
-    permute(lane.slot);
-    permute(lane.fill);
-    permute(lane.attemptId);
-    permute(lane.stateSlot);
-    permute(lane.job);
-    permute(lane.priority);
-    for (std::size_t i = 0; i < lane.size(); ++i)
-        m_locations[static_cast<std::size_t>(lane.attemptId[i])] = {laneIndex, static_cast<std::int32_t>(i)};
-    rebuildBlocks(lane);
-}
-
-void TaskStreamPlottable::refreshBlock(Lane &lane, std::size_t block)
-{
-    const std::size_t begin = block * BlockBars;
-    const std::size_t end = std::min(lane.size(), begin + BlockBars);
-    std::uint8_t slot = 0;
-    double latest = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-        slot = std::max(slot, lane.slot[i]);
-        latest = (lane.end[i] < 0 || latest < 0) ? -1.0 : std::max(latest, lane.end[i]);
-    }
-    lane.blockSlot[block] = slot;
-    lane.blockEnd[block] = latest;
-}
-
-void TaskStreamPlottable::rebuildBlocks(Lane &lane)
-{
-    const std::size_t blocks = (lane.size() + BlockBars - 1) / BlockBars;
-    lane.blockSlot.assign(blocks, 0);
-    lane.blockEnd.assign(blocks, 0);
-    for (std::size_t b = 0; b < blocks; ++b)
-        refreshBlock(lane, b);
-}
-
-void TaskStreamPlottable::appendToBlocks(Lane &lane)
-{
-    const std::size_t i = lane.size() - 1;
-    const std::size_t block = i / BlockBars;
-    if (block >= lane.blockSlot.size()) {
-        lane.blockSlot.push_back(lane.slot[i]);
-        lane.blockEnd.push_back(lane.end[i]);
-        return;
-    }
-    lane.blockSlot[block] = std::max(lane.blockSlot[block], lane.slot[i]);
-    const double latest = lane.blockEnd[block];
-    lane.blockEnd[block] = (lane.end[i] < 0 || latest < 0) ? -1.0 : std::max(latest, lane.end[i]);
-}
-
-void TaskStreamPlottable::removeBar(const Location &where)
-{
-    const Location loc = where; // `where` points into m_locations, which we rewrite
-    Lane &lane = m_lanes[static_cast<std::size_t>(loc.lane)];
-    const auto i = static_cast<std::ptrdiff_t>(loc.index);
-    const std::int64_t id = lane.attemptId[static_cast<std::size_t>(i)];
-    setRunning(lane, id, false);
-    lane.start.erase(lane.start.begin() + i);
-    lane.end.erase(lane.end.begin() + i);
-    lane.slot.erase(lane.slot.begin() + i);
-    lane.fill.erase(lane.fill.begin() + i);
-    lane.attemptId.erase(lane.attemptId.begin() + i);
-    lane.stateSlot.erase(lane.stateSlot.begin() + i);
-    lane.job.erase(lane.job.begin() + i);
-    lane.priority.erase(lane.priority.begin() + i);
-    m_locations[static_cast<std::size_t>(id)] = {};
-    for (std::size_t k = static_cast<std::size_t>(i); k < lane.size(); ++k)
-        m_locations[static_cast<std::size_t>(lane.attemptId[k])].index = static_cast<std::int32_t>(k);
-    rebuildBlocks(lane);
-    --m_barCount;
+    m_store.apply(records, &stateSlotOf,
+                  [this](std::uint8_t stateSlot, std::int32_t job, std::int32_t priority) {
+                      return slotFor(stateSlot, job, priority);
+                  });
 }
 
 void TaskStreamPlottable::clearBars()
 {
-    m_lanes.clear();
-    m_locations.clear();
-    m_barCount = 0;
-    m_minStart = m_maxEnd = m_now = 0;
+    m_store.clear();
+    m_now = 0;
     m_selected = -1;
+}
+
+void TaskStreamPlottable::setColourMode(ColourMode mode)
+{
+    if (mode == m_mode) return;
+    m_mode = mode;
+    m_store.recolour([this](std::uint8_t stateSlot, std::int32_t job, std::int32_t priority) {
+        return slotFor(stateSlot, job, priority);
+    });
 }
 
 void TaskStreamPlottable::setNow(double seconds)
@@ -259,31 +98,9 @@ void TaskStreamPlottable::setNow(double seconds)
     m_now = seconds;
 }
 
-void TaskStreamPlottable::setColourMode(ColourMode mode)
-{
-    if (mode == m_mode)
-        return;
-    m_mode = mode;
-    for (Lane &lane : m_lanes) {
-        for (std::size_t i = 0; i < lane.size(); ++i)
-            lane.slot[i] = slotFor(lane.stateSlot[i], lane.job[i], lane.priority[i]);
-        rebuildBlocks(lane);
-    }
-}
-
 void TaskStreamPlottable::setSelectedAttempt(std::int64_t attemptId)
 {
     m_selected = attemptId;
-}
-
-double TaskStreamPlottable::maxDurationIn(const Lane &lane) const
-{
-    double longest = lane.maxFinishedDuration;
-    for (std::int64_t id : lane.running) {
-        const Location &loc = m_locations[static_cast<std::size_t>(id)];
-        longest = std::max(longest, m_now - lane.start[static_cast<std::size_t>(loc.index)]);
-    }
-    return longest;
 }
 
 void TaskStreamPlottable::draw(QCPPainter *painter)
@@ -291,11 +108,9 @@ void TaskStreamPlottable::draw(QCPPainter *painter)
     m_lastDrawnRects = 0;
     QCPAxis *keyAxis = mKeyAxis.data();
     QCPAxis *valueAxis = mValueAxis.data();
-    if (!keyAxis || !valueAxis || m_barCount == 0)
-        return;
+    if (!keyAxis || !valueAxis || m_store.barCount() == 0) return;
     const QCPRange range = keyAxis->range();
-    if (range.size() <= 0)
-        return;
+    if (range.size() <= 0) return;
     const QRect clip = clipRect();
     // A linear key axis: x = offset + t * scale, without coordToPixel's per-call branching.
     const double p0 = keyAxis->coordToPixel(range.lower);
@@ -310,15 +125,12 @@ void TaskStreamPlottable::draw(QCPPainter *painter)
     QRectF selectedRect;
 
     for (int laneIndex = 0; laneIndex < laneCount(); ++laneIndex) {
-        const Lane &lane = m_lanes[static_cast<std::size_t>(laneIndex)];
-        if (lane.start.empty())
-            continue;
+        const Lane &lane = m_store.lanes()[static_cast<std::size_t>(laneIndex)];
+        if (lane.start.empty()) continue;
         double laneTop = valueAxis->coordToPixel(laneIndex - LaneHalfHeight);
         double laneBottom = valueAxis->coordToPixel(laneIndex + LaneHalfHeight);
-        if (laneTop > laneBottom)
-            std::swap(laneTop, laneBottom);
-        if (laneBottom < clip.top() || laneTop > clip.bottom())
-            continue;
+        if (laneTop > laneBottom) std::swap(laneTop, laneBottom);
+        if (laneBottom < clip.top() || laneTop > clip.bottom()) continue;
         // Integer rectangles: QPainter fills those on its fast path; QRectF ones are
         // rasterised as polygons, which dominated the redraw at full zoom-out.
         const int y0 = static_cast<int>(std::lround(laneTop));
@@ -328,7 +140,7 @@ void TaskStreamPlottable::draw(QCPPainter *painter)
             return QRect(l, y0, std::max(1, static_cast<int>(std::lround(right)) - l), h);
         };
 
-        const double lo = range.lower - maxDurationIn(lane);
+        const double lo = range.lower - m_store.maxDurationIn(lane, m_now);
         const auto first = static_cast<std::size_t>(
             std::lower_bound(lane.start.begin(), lane.start.end(), lo) - lane.start.begin());
         const double hi = range.upper;
@@ -341,24 +153,22 @@ void TaskStreamPlottable::draw(QCPPainter *painter)
         int column = INT_MIN;
         std::uint8_t columnSlot = 0;
         const auto flush = [&] {
-            if (column != INT_MIN)
-                m_buckets[columnSlot].emplace_back(column, y0, 1, h);
+            if (column != INT_MIN) m_buckets[columnSlot].emplace_back(column, y0, 1, h);
         };
         for (std::size_t i = first; i < n; ++i) {
             const double s = starts[i];
-            if (s > hi)
-                break;
-            if (i % BlockBars == 0 && i + BlockBars <= n) {
-                const double blockEnd = lane.blockEnd[i / BlockBars];
+            if (s > hi) break;
+            if (i % TaskStreamLanes::BlockBars == 0 && i + TaskStreamLanes::BlockBars <= n) {
+                const double blockEnd = lane.blockEnd[i / TaskStreamLanes::BlockBars];
                 if (blockEnd >= range.lower) {
                     double b0 = offset + s * scale;
                     double b1 = offset + blockEnd * scale;
-                    if (b0 > b1)
-                        std::swap(b0, b1);
+                    if (b0 > b1) std::swap(b0, b1);
                     const int col = static_cast<int>(std::floor(b0));
                     if (col == static_cast<int>(std::floor(b1))) {
                         // The whole block lies in one pixel column: merge it in one step.
-                        const std::uint8_t blockSlot = lane.blockSlot[i / BlockBars];
+                        const std::uint8_t blockSlot =
+                            lane.blockSlot[i / TaskStreamLanes::BlockBars];
                         if (col == column) {
                             columnSlot = std::max(columnSlot, blockSlot);
                         } else {
@@ -366,19 +176,17 @@ void TaskStreamPlottable::draw(QCPPainter *painter)
                             column = col;
                             columnSlot = blockSlot;
                         }
-                        i += BlockBars - 1;
+                        i += TaskStreamLanes::BlockBars - 1;
                         continue;
                     }
                 }
             }
             const bool running = ends[i] < 0;
             const double e = running ? now : ends[i];
-            if (e < range.lower)
-                continue;
+            if (e < range.lower) continue;
             double x0 = offset + s * scale;
             double x1 = offset + e * scale;
-            if (x0 > x1)
-                std::swap(x0, x1);
+            if (x0 > x1) std::swap(x0, x1);
             if (x1 - x0 < 1.0) {
                 const int col = static_cast<int>(std::floor(x0));
                 if (col == column) {
@@ -402,8 +210,7 @@ void TaskStreamPlottable::draw(QCPPainter *painter)
             } else {
                 m_buckets[slotOf[i]].push_back(pixelRect(x0, x1));
             }
-            if (lane.attemptId[i] == m_selected)
-                selectedRect = pixelRect(x0, x1);
+            if (lane.attemptId[i] == m_selected) selectedRect = pixelRect(x0, x1);
         }
         flush();
     }
@@ -414,25 +221,22 @@ void TaskStreamPlottable::draw(QCPPainter *painter)
     for (int k = 0; k < NUM_SLOTS; ++k) {
         const int slot = k == 0 ? int(SlotRunningTrack) : k - 1;
         const auto &rects = m_buckets[static_cast<std::size_t>(slot)];
-        if (rects.empty())
-            continue;
+        if (rects.empty()) continue;
         painter->setBrush(slotColour(slot));
         painter->drawRects(rects.data(), static_cast<int>(rects.size()));
         m_lastDrawnRects += static_cast<std::int64_t>(rects.size());
     }
     if (m_selected >= 0 && selectedRect.isNull()) {
         // The selected bar was merged or is narrow: still mark where it is.
-        if (const Location *loc = locate(m_selected)) {
-            const Lane &lane = m_lanes[static_cast<std::size_t>(loc->lane)];
+        if (const Location *loc = m_store.locate(m_selected)) {
+            const Lane &lane = m_store.lanes()[static_cast<std::size_t>(loc->lane)];
             const auto i = static_cast<std::size_t>(loc->index);
             const double e = lane.end[i] < 0 ? m_now : lane.end[i];
             double x0 = offset + lane.start[i] * scale, x1 = offset + e * scale;
-            if (x0 > x1)
-                std::swap(x0, x1);
+            if (x0 > x1) std::swap(x0, x1);
             double y0 = valueAxis->coordToPixel(loc->lane - LaneHalfHeight);
             double y1 = valueAxis->coordToPixel(loc->lane + LaneHalfHeight);
-            if (y0 > y1)
-                std::swap(y0, y1);
+            if (y0 > y1) std::swap(y0, y1);
             selectedRect = QRectF(x0 - 1, y0, std::max(2.0, x1 - x0 + 2), y1 - y0);
         }
     }
@@ -455,17 +259,18 @@ void TaskStreamPlottable::drawLegendIcon(QCPPainter *painter, const QRectF &rect
 double TaskStreamPlottable::selectTest(const QPointF &pos, bool onlySelectable,
                                        QVariant *details) const
 {
-    if (onlySelectable && selectable() == QCP::stNone)
-        return -1;
+    if (onlySelectable && selectable() == QCP::stNone) return -1;
     QCPAxis *keyAxis = mKeyAxis.data();
     QCPAxis *valueAxis = mValueAxis.data();
-    if (!keyAxis || !valueAxis || m_barCount == 0 || !keyAxis->axisRect()->rect().contains(pos.toPoint()))
+    if (!keyAxis || !valueAxis || m_store.barCount() == 0 ||
+        !keyAxis->axisRect()->rect().contains(pos.toPoint()))
         return -1;
     const double laneCoord = valueAxis->pixelToCoord(pos.y());
     const int laneIndex = static_cast<int>(std::lround(laneCoord));
-    if (laneIndex < 0 || laneIndex >= laneCount() || std::abs(laneCoord - laneIndex) > LaneHalfHeight)
+    if (laneIndex < 0 || laneIndex >= laneCount() ||
+        std::abs(laneCoord - laneIndex) > LaneHalfHeight)
         return -1;
-    const Lane &lane = m_lanes[static_cast<std::size_t>(laneIndex)];
+    const Lane &lane = m_store.lanes()[static_cast<std::size_t>(laneIndex)];
     const double t = keyAxis->pixelToCoord(pos.x());
     const double tolerance = std::abs(keyAxis->pixelToCoord(pos.x() + kPickTolerancePx) - t);
     // Bars of a lane do not overlap, so only the last bar starting before t (+ tolerance) and
@@ -484,28 +289,27 @@ double TaskStreamPlottable::selectTest(const QPointF &pos, bool onlySelectable,
             best = lane.attemptId[i];
         }
     }
-    if (best < 0)
-        return -1;
-    if (details)
-        details->setValue(best);
+    if (best < 0) return -1;
+    if (details) details->setValue(best);
     return bestDistance;
 }
 
 std::int64_t TaskStreamPlottable::attemptAt(const QPointF &pos) const
 {
     QVariant details;
-    if (selectTest(pos, false, &details) < 0)
-        return -1;
+    if (selectTest(pos, false, &details) < 0) return -1;
     return details.toLongLong();
 }
 
 QCPRange TaskStreamPlottable::getKeyRange(bool &foundRange, QCP::SignDomain) const
 {
-    foundRange = m_barCount > 0;
-    return QCPRange(m_minStart, std::max({m_maxEnd, m_now, m_minStart + 1e-3}));
+    foundRange = m_store.barCount() > 0;
+    return QCPRange(m_store.minStart(),
+                    std::max({m_store.maxEnd(), m_now, m_store.minStart() + 1e-3}));
 }
 
-QCPRange TaskStreamPlottable::getValueRange(bool &foundRange, QCP::SignDomain, const QCPRange &) const
+QCPRange TaskStreamPlottable::getValueRange(bool &foundRange, QCP::SignDomain,
+                                            const QCPRange &) const
 {
     foundRange = laneCount() > 0;
     return QCPRange(-0.5, std::max(1, laneCount()) - 0.5);

@@ -4,9 +4,10 @@
 // with one drawRects() call per colour and folds bars narrower than a pixel into one pixel
 // column per lane: a million bars cost about as much as the plot is wide.
 #include "monitor/taskrecord.h"
-#include <qcustomplot.h>
+#include "taskstreamlanes.h"
 #include <array>
 #include <cstdint>
+#include <qcustomplot.h>
 #include <vector>
 
 namespace sf::ui {
@@ -14,11 +15,20 @@ namespace sf::ui {
 class TaskStreamPlottable : public QCPAbstractPlottable {
     Q_OBJECT
 public:
-    enum class ColourMode { State, Job, Priority };
+    enum class ColourMode {
+        State,
+        Job,
+        Priority
+    };
     // Colour slots; in State mode a merged pixel column takes the highest slot of its bars, so
     // one failure among thousands of done bars stays visible at full zoom-out.
     enum Slot : std::uint8_t {
-        SlotDone, SlotCancelled, SlotRunning, SlotRetried, SlotStraggler, SlotFailed,
+        SlotDone,
+        SlotCancelled,
+        SlotRunning,
+        SlotRetried,
+        SlotStraggler,
+        SlotFailed,
         SlotGroup0, // Job/Priority mode: SlotGroup0 + key % GroupColours
         GroupColours = 10,
         SlotRunningTrack = SlotGroup0 + GroupColours, // the not-yet-done part of a running bar
@@ -40,8 +50,8 @@ public:
     void setSelectedAttempt(std::int64_t attemptId); // -1: none
     std::int64_t selectedAttempt() const { return m_selected; }
 
-    int laneCount() const { return static_cast<int>(m_lanes.size()); }
-    std::int64_t barCount() const { return m_barCount; }
+    int laneCount() const { return m_store.laneCount(); }
+    std::int64_t barCount() const { return m_store.barCount(); }
     // Rectangles handed to QPainter by the last draw() (merged columns count once).
     std::int64_t lastDrawnRects() const { return m_lastDrawnRects; }
     // Attempt under a widget pixel position, -1 when none is within a few pixels.
@@ -50,7 +60,8 @@ public:
 
     double selectTest(const QPointF &pos, bool onlySelectable,
                       QVariant *details = nullptr) const override;
-    QCPRange getKeyRange(bool &foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    QCPRange getKeyRange(bool &foundRange,
+                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
     QCPRange getValueRange(bool &foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
                            const QCPRange &inKeyRange = QCPRange()) const override;
 
@@ -59,48 +70,13 @@ protected:
     void drawLegendIcon(QCPPainter *painter, const QRectF &rect) const override;
 
 private:
-    // Hot arrays (read by every draw) and cold ones (tooltips, recolouring) kept apart.
-    struct Lane {
-        std::vector<double> start;   // seconds, sorted
-        std::vector<double> end;     // seconds; < 0 while running (ends at now)
-        std::vector<std::uint8_t> slot;
-        std::vector<float> fill;     // running: rowsDone / rowCount
-        std::vector<std::int64_t> attemptId;
-        std::vector<std::uint8_t> stateSlot;
-        std::vector<std::int32_t> job;
-        std::vector<std::int32_t> priority;
-        std::vector<std::int64_t> running; // attempt ids of running bars (few)
-        // Per block of BlockBars bars: the highest slot and the latest end (-1 when a bar of
-        // the block is running). A block narrower than a pixel is merged without visiting
-        // its bars, so a full zoom-out over a million bars visits blocks, not bars.
-        std::vector<std::uint8_t> blockSlot;
-        std::vector<double> blockEnd;
-        double maxFinishedDuration = 0;
-        std::size_t size() const { return start.size(); }
-    };
-    struct Location {
-        std::int32_t lane = -1;
-        std::int32_t index = -1;
-    };
+    using Lane = TaskStreamLanes::Lane;
+    using Location = TaskStreamLanes::Location;
 
     std::uint8_t slotFor(std::uint8_t stateSlot, std::int32_t job, std::int32_t priority) const;
-    Lane &laneFor(int worker);
-    void setRunning(Lane &lane, std::int64_t attemptId, bool running);
-    static constexpr std::size_t BlockBars = 16;
-    static void refreshBlock(Lane &lane, std::size_t block);
-    static void rebuildBlocks(Lane &lane);
-    static void appendToBlocks(Lane &lane);
-    void sortLane(int laneIndex);
-    void removeBar(const Location &loc);
-    double maxDurationIn(const Lane &lane) const;
-    const Location *locate(std::int64_t attemptId) const;
 
-    std::vector<Lane> m_lanes;
-    std::vector<Location> m_locations; // by attempt id
-    std::int64_t m_barCount = 0;
+    TaskStreamLanes m_store;
     double m_now = 0;
-    double m_minStart = 0;
-    double m_maxEnd = 0;
     ColourMode m_mode = ColourMode::State;
     std::int64_t m_selected = -1;
     std::int64_t m_lastDrawnRects = 0;

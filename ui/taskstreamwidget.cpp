@@ -44,7 +44,8 @@ TaskStreamWidget::TaskStreamWidget(QWidget *parent)
     m_colourBox->addItem(tr("Colour by job"), int(TaskStreamPlottable::ColourMode::Job));
     m_colourBox->addItem(tr("Colour by priority"), int(TaskStreamPlottable::ColourMode::Priority));
     connect(m_colourBox, &QComboBox::currentIndexChanged, this, [this](int index) {
-        setColourMode(static_cast<TaskStreamPlottable::ColourMode>(m_colourBox->itemData(index).toInt()));
+        setColourMode(
+            static_cast<TaskStreamPlottable::ColourMode>(m_colourBox->itemData(index).toInt()));
     });
 
     auto *bar = new QHBoxLayout;
@@ -52,8 +53,10 @@ TaskStreamWidget::TaskStreamWidget(QWidget *parent)
     bar->addStretch(1);
     // Legend of the state colours, so the colours need no explanation elsewhere.
     const std::pair<int, QString> legend[] = {
-        {TaskStreamPlottable::SlotRunning, tr("running")}, {TaskStreamPlottable::SlotDone, tr("done")},
-        {TaskStreamPlottable::SlotFailed, tr("failed")}, {TaskStreamPlottable::SlotRetried, tr("retried")},
+        {TaskStreamPlottable::SlotRunning, tr("running")},
+        {TaskStreamPlottable::SlotDone, tr("done")},
+        {TaskStreamPlottable::SlotFailed, tr("failed")},
+        {TaskStreamPlottable::SlotRetried, tr("retried")},
         {TaskStreamPlottable::SlotCancelled, tr("cancelled")},
         {TaskStreamPlottable::SlotStraggler, tr("straggler")}};
     for (const auto &[slot, name] : legend) {
@@ -90,8 +93,7 @@ void TaskStreamWidget::reset(int workers)
 
 void TaskStreamWidget::updateLaneTicks(int lanes)
 {
-    if (lanes == m_tickedLanes)
-        return;
+    if (lanes == m_tickedLanes) return;
     m_tickedLanes = lanes;
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int w = 0; w < lanes; ++w)
@@ -105,8 +107,7 @@ void TaskStreamWidget::applySnapshot(const sf::RunSnapshot &snapshot)
     m_bars->applyRecords(snapshot.changed);
     m_bars->setNow(snapshot.summary.elapsedMs / 1000.0);
     updateLaneTicks(std::max({1, snapshot.summary.workers, m_bars->laneCount()}));
-    if (m_following)
-        applyFollow();
+    if (m_following) applyFollow();
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
 }
 
@@ -120,8 +121,7 @@ void TaskStreamWidget::applyFollow()
 
 void TaskStreamWidget::setFollowing(bool follow)
 {
-    if (follow == m_following && m_followButton->isChecked() == follow)
-        return;
+    if (follow == m_following && m_followButton->isChecked() == follow) return;
     m_following = follow;
     {
         const QSignalBlocker block(m_followButton);
@@ -147,8 +147,7 @@ void TaskStreamWidget::setColourMode(TaskStreamPlottable::ColourMode mode)
 
 void TaskStreamWidget::selectAttempt(std::int64_t attemptId)
 {
-    if (m_bars->selectedAttempt() == attemptId)
-        return;
+    if (m_bars->selectedAttempt() == attemptId) return;
     m_bars->setSelectedAttempt(attemptId);
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
 }
@@ -156,8 +155,7 @@ void TaskStreamWidget::selectAttempt(std::int64_t attemptId)
 QString TaskStreamWidget::tooltipAt(const QPoint &pos) const
 {
     const std::int64_t id = m_bars->attemptAt(pos);
-    if (id < 0)
-        return {};
+    if (id < 0) return {};
     return m_describe ? m_describe(id) : tr("attempt %1").arg(id);
 }
 
@@ -185,11 +183,9 @@ void TaskStreamWidget::onMouseRelease(QMouseEvent *event)
 {
     const bool click = m_pressed && (event->pos() - m_pressPos).manhattanLength() <= kClickSlopPx;
     m_pressed = false;
-    if (!click || event->button() != Qt::LeftButton)
-        return;
+    if (!click || event->button() != Qt::LeftButton) return;
     const std::int64_t id = m_bars->attemptAt(event->pos());
-    if (id < 0)
-        return;
+    if (id < 0) return;
     selectAttempt(id);
     Q_EMIT taskClicked(id);
 }

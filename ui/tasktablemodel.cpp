@@ -7,8 +7,7 @@ namespace sf::ui {
 
 TaskTableModel::TaskTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void TaskTableModel::reset(const QStringList &jobNames)
 {
@@ -28,8 +27,7 @@ void TaskTableModel::applyRecords(const std::vector<TaskRecord> &records)
     const auto base = static_cast<std::int32_t>(m_records.size());
     std::vector<const TaskRecord *> added;
     for (const TaskRecord &r : records) {
-        if (r.attemptId < 0)
-            continue;
+        if (r.attemptId < 0) continue;
         if (r.attemptId >= static_cast<std::int64_t>(m_rowOfAttempt.size()))
             m_rowOfAttempt.resize(static_cast<std::size_t>(r.attemptId) + 1, -1);
         std::int32_t &row = m_rowOfAttempt[static_cast<std::size_t>(r.attemptId)];
@@ -73,8 +71,7 @@ const TaskRecord *TaskTableModel::recordForAttempt(std::int64_t attemptId) const
 
 int TaskTableModel::rowForAttempt(std::int64_t attemptId) const
 {
-    if (attemptId < 0 || attemptId >= static_cast<std::int64_t>(m_rowOfAttempt.size()))
-        return -1;
+    if (attemptId < 0 || attemptId >= static_cast<std::int64_t>(m_rowOfAttempt.size())) return -1;
     const std::int32_t row = m_rowOfAttempt[static_cast<std::size_t>(attemptId)];
     return row < static_cast<std::int32_t>(m_records.size()) ? row : -1;
 }
@@ -88,8 +85,7 @@ QString TaskTableModel::jobName(int job) const
 
 QString TaskTableModel::formatDuration(std::int64_t ns)
 {
-    if (ns < 1'000'000)
-        return tr("%1 µs").arg(double(ns) / 1e3, 0, 'f', 0);
+    if (ns < 1'000'000) return tr("%1 µs").arg(double(ns) / 1e3, 0, 'f', 0);
     if (ns < 1'000'000'000)
         return tr("%1 ms").arg(double(ns) / 1e6, 0, 'f', ns < 100'000'000 ? 1 : 0);
     return tr("%1 s").arg(double(ns) / 1e9, 0, 'f', 2);
@@ -107,13 +103,15 @@ QVariant TaskTableModel::display(const TaskRecord &r, int column) const
     case IdColumn: return QVariant::fromValue<qint64>(r.taskId);
     case JobColumn: return jobName(r.job);
     case ChunkColumn:
-        return r.rowCount > 0 ? tr("#%1: %2–%3").arg(r.chunk).arg(r.firstRow).arg(r.firstRow + r.rowCount - 1)
-                              : tr("#%1").arg(r.chunk);
+        return r.rowCount > 0
+                   ? tr("#%1: %2–%3").arg(r.chunk).arg(r.firstRow).arg(r.firstRow + r.rowCount - 1)
+                   : tr("#%1").arg(r.chunk);
     case RowsColumn: return QVariant::fromValue<qint64>(r.rowCount);
     case PriorityColumn: return r.priority;
     case WorkerColumn: return r.worker >= 0 ? tr("W%1").arg(r.worker) : QString();
     case StateColumn:
-        return r.straggler ? tr("%1 (straggler)").arg(taskStateName(r.state)) : taskStateName(r.state);
+        return r.straggler ? tr("%1 (straggler)").arg(taskStateName(r.state))
+                           : taskStateName(r.state);
     case AttemptColumn: return r.attempt;
     case QueuedColumn: return formatTimestamp(r.queuedNs);
     case StartColumn: return started ? formatTimestamp(r.startedNs) : QString();
@@ -157,7 +155,8 @@ bool TaskTableModel::lessThan(int leftRow, int rightRow, int column) const
     case RowsColumn: return by(a.rowCount, b.rowCount);
     case PriorityColumn: return by(a.priority, b.priority);
     case WorkerColumn: return by(a.worker, b.worker);
-    case StateColumn: return by(std::pair(int(a.state), a.straggler), std::pair(int(b.state), b.straggler));
+    case StateColumn:
+        return by(std::pair(int(a.state), a.straggler), std::pair(int(b.state), b.straggler));
     case AttemptColumn: return by(a.attempt, b.attempt);
     case QueuedColumn: return by(a.queuedNs, b.queuedNs);
     case StartColumn: return by(a.startedNs, b.startedNs);
@@ -184,8 +183,13 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: return describe(r.attemptId);
     case Qt::TextAlignmentRole:
         switch (index.column()) {
-        case IdColumn: case RowsColumn: case PriorityColumn: case AttemptColumn:
-        case QueuedColumn: case StartColumn: case DurationColumn:
+        case IdColumn:
+        case RowsColumn:
+        case PriorityColumn:
+        case AttemptColumn:
+        case QueuedColumn:
+        case StartColumn:
+        case DurationColumn:
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         default: return {};
         }
@@ -195,8 +199,7 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
 
 QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
     case IdColumn: return tr("Task");
     case JobColumn: return tr("Job");
@@ -217,8 +220,7 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
 QString TaskTableModel::describe(std::int64_t attemptId) const
 {
     const TaskRecord *r = recordForAttempt(attemptId);
-    if (!r)
-        return {};
+    if (!r) return {};
     QStringList lines;
     lines << tr("Task %1, attempt %2 — %3").arg(r->taskId).arg(r->attempt).arg(jobName(r->job));
     lines << tr("Chunk %1: %2 rows from row %3").arg(r->chunk).arg(r->rowCount).arg(r->firstRow);
@@ -237,10 +239,10 @@ QString TaskTableModel::describe(std::int64_t attemptId) const
     if (r->finishedNs > 0)
         timing += tr(", duration %1").arg(formatDuration(r->durationNs()));
     else if (r->state == TaskState::Running && r->rowCount > 0)
-        timing += tr(", %1% done").arg(100.0 * double(r->rowsDone) / double(r->rowCount), 0, 'f', 0);
+        timing +=
+            tr(", %1% done").arg(100.0 * double(r->rowsDone) / double(r->rowCount), 0, 'f', 0);
     lines << timing;
-    if (!r->error.isEmpty())
-        lines << tr("Error: %1").arg(r->error);
+    if (!r->error.isEmpty()) lines << tr("Error: %1").arg(r->error);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -30,9 +30,9 @@ public:
     };
     enum Roles {
         SortRole = Qt::UserRole,
-        StateRole,      // int(TaskState)
-        StragglerRole,  // bool
-        AttemptIdRole,  // qint64
+        StateRole,     // int(TaskState)
+        StragglerRole, // bool
+        AttemptIdRole, // qint64
     };
 
     explicit TaskTableModel(QObject *parent = nullptr);
@@ -44,7 +44,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     const TaskRecord &recordAt(int row) const { return m_records[static_cast<std::size_t>(row)]; }
     const TaskRecord *recordForAttempt(std::int64_t attemptId) const;

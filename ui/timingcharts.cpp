@@ -45,7 +45,8 @@ QWidget *TimingCharts::framed(TimingChartBase *chart)
     exportButton->setText(tr("Export…"));
     exportButton->setToolTip(tr("Save \"%1\" as PNG, SVG or PDF").arg(chart->title()));
     exportButton->setObjectName(chart->title());
-    connect(exportButton, &QToolButton::clicked, this, [this, chart] { exportInteractively(chart); });
+    connect(exportButton, &QToolButton::clicked, this,
+            [this, chart] { exportInteractively(chart); });
     layout->addWidget(exportButton, 0, Qt::AlignRight);
     layout->addWidget(chart, 1);
     return box;
@@ -70,8 +71,7 @@ void TimingCharts::exportInteractively(TimingChartBase *chart)
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export chart"), chart->title() + QStringLiteral(".png"),
         tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-    if (path.isEmpty())
-        return;
+    if (path.isEmpty()) return;
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Chart size"));
     auto *form = new QFormLayout(&dialog);
@@ -89,8 +89,7 @@ void TimingCharts::exportInteractively(TimingChartBase *chart)
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
+    if (dialog.exec() != QDialog::Accepted) return;
     QString error;
     if (!ChartExport::save(chart->plot(), path, width->value(), height->value(), &error))
         QMessageBox::warning(this, tr("Export chart"), error);

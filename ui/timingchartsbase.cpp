@@ -10,7 +10,8 @@ TimingChartBase::TimingChartBase(const QString &title, QWidget *parent)
     , m_title(title)
 {
     m_plot->plotLayout()->insertRow(0);
-    auto *heading = new QCPTextElement(m_plot, title, QFont(font().family(), font().pointSize(), QFont::Bold));
+    auto *heading =
+        new QCPTextElement(m_plot, title, QFont(font().family(), font().pointSize(), QFont::Bold));
     m_plot->plotLayout()->addElement(0, 0, heading);
     m_plot->setMinimumHeight(160);
     auto *layout = new QVBoxLayout(this);

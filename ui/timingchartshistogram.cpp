@@ -10,8 +10,8 @@ namespace {
 // Decade ticks labelled in the unit a reader expects ("100 µs", "10 ms", "1 s").
 QSharedPointer<QCPAxisTickerText> decadeTicker()
 {
-    static const char *const labels[] = {"1 µs", "10 µs", "100 µs", "1 ms", "10 ms", "100 ms",
-                                         "1 s", "10 s", "100 s", "1000 s", "10⁴ s"};
+    static const char *const labels[] = {"1 µs", "10 µs", "100 µs", "1 ms",   "10 ms", "100 ms",
+                                         "1 s",  "10 s",  "100 s",  "1000 s", "10⁴ s"};
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int d = 0; d <= DurationHistogramChart::Decades; ++d)
         ticker->addTick(DurationHistogramChart::FirstDecade + d, QString::fromUtf8(labels[d]));
@@ -49,7 +49,8 @@ DurationHistogramChart::DurationHistogramChart(QWidget *parent)
     m_stragglerBars->moveAbove(m_normalBars);
     p->legend->setVisible(true);
     p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    const QColor markerColours[4] = {Qt::darkGray, Qt::black, Qt::darkGray, QColor(0xe5, 0x39, 0x35)};
+    const QColor markerColours[4] = {Qt::darkGray, Qt::black, Qt::darkGray,
+                                     QColor(0xe5, 0x39, 0x35)};
     for (int i = 0; i < 4; ++i) {
         m_markers[i] = new QCPItemStraightLine(p);
         m_markers[i]->setPen(QPen(markerColours[i], 1, Qt::DashLine));
@@ -66,8 +67,7 @@ DurationHistogramChart::DurationHistogramChart(QWidget *parent)
 
 int DurationHistogramChart::binOf(double ms)
 {
-    if (!(ms > 0))
-        return 0;
+    if (!(ms > 0)) return 0;
     const double x = (std::log10(ms) - FirstDecade) * BinsPerDecade;
     return std::clamp(static_cast<int>(std::floor(x)), 0, BinCount - 1);
 }
@@ -84,8 +84,7 @@ void DurationHistogramChart::reset()
 
 void DurationHistogramChart::applyRecord(const TaskRecord &r)
 {
-    if (r.attemptId < 0)
-        return;
+    if (r.attemptId < 0) return;
     const auto id = static_cast<std::size_t>(r.attemptId);
     if (id >= m_binOfAttempt.size()) {
         m_binOfAttempt.resize(id + 1, -1);
@@ -93,15 +92,15 @@ void DurationHistogramChart::applyRecord(const TaskRecord &r)
     }
     // Attempts that ran to an end have a duration; running, queued and cancelled ones do not.
     const bool ended = (r.state == TaskState::Done || r.state == TaskState::Failed ||
-                        r.state == TaskState::Retried) && r.finishedNs > r.startedNs;
+                        r.state == TaskState::Retried) &&
+                       r.finishedNs > r.startedNs;
     if (m_binOfAttempt[id] >= 0) {
         auto &series = m_stragglerOfAttempt[id] ? m_stragglers : m_normal;
         --series[static_cast<std::size_t>(m_binOfAttempt[id])];
         --m_total;
         m_binOfAttempt[id] = -1;
     }
-    if (!ended)
-        return;
+    if (!ended) return;
     const int bin = binOf(double(r.durationNs()) / 1e6);
     m_binOfAttempt[id] = static_cast<std::int16_t>(bin);
     m_stragglerOfAttempt[id] = r.straggler ? 1 : 0;
@@ -111,8 +110,7 @@ void DurationHistogramChart::applyRecord(const TaskRecord &r)
 
 void DurationHistogramChart::applySnapshot(const sf::RunSnapshot &snapshot)
 {
-    if (snapshot.changed.empty() && m_total > 0)
-        return;
+    if (snapshot.changed.empty() && m_total > 0) return;
     for (const TaskRecord &r : snapshot.changed)
         applyRecord(r);
     refreshPlot(snapshot.summary.durations);
@@ -130,8 +128,7 @@ void DurationHistogramChart::refreshPlot(const DurationQuantiles &q)
     std::int64_t peak = 0;
     for (int b = 0; b < BinCount; ++b) {
         const auto i = static_cast<std::size_t>(b);
-        if (m_normal[i] + m_stragglers[i] == 0)
-            continue;
+        if (m_normal[i] + m_stragglers[i] == 0) continue;
         lo = std::min(lo, b);
         hi = std::max(hi, b);
         peak = std::max(peak, m_normal[i] + m_stragglers[i]);

@@ -30,7 +30,10 @@ public:
     // Bin of a duration; durations outside the range land in the first/last bin.
     static int binOf(double ms);
     std::int64_t count(int bin) const { return m_normal[static_cast<std::size_t>(bin)]; }
-    std::int64_t stragglerCount(int bin) const { return m_stragglers[static_cast<std::size_t>(bin)]; }
+    std::int64_t stragglerCount(int bin) const
+    {
+        return m_stragglers[static_cast<std::size_t>(bin)];
+    }
     std::int64_t total() const { return m_total; }
     // x position (log10 ms) of the marker of quantile `index` (0 p25, 1 median, 2 p75, 3 p95).
     double markerPosition(int index) const;

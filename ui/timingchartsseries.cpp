@@ -53,7 +53,8 @@ void ThroughputChart::reset()
 void ThroughputChart::applySummary(const sf::RunSummary &summary)
 {
     // The series only grow: skip the rebuild when no sample was added.
-    if (summary.throughput.size() == m_throughputPoints && summary.queueLength.size() == m_queuePoints)
+    if (summary.throughput.size() == m_throughputPoints &&
+        summary.queueLength.size() == m_queuePoints)
         return;
     m_throughputPoints = summary.throughput.size();
     m_queuePoints = summary.queueLength.size();

@@ -19,8 +19,7 @@ UtilisationChart::UtilisationChart(QWidget *parent)
 
 void UtilisationChart::setLanes(int lanes)
 {
-    if (lanes == m_lanes)
-        return;
+    if (lanes == m_lanes) return;
     m_lanes = lanes;
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int w = 0; w < lanes; ++w)
@@ -39,8 +38,7 @@ void UtilisationChart::reset(int workers)
 
 void UtilisationChart::applySummary(const sf::RunSummary &summary)
 {
-    if (summary.workerUtilisation == m_shown)
-        return;
+    if (summary.workerUtilisation == m_shown) return;
     m_shown = summary.workerUtilisation;
     QVector<double> keys, values;
     for (std::size_t w = 0; w < m_shown.size(); ++w) {

@@ -58,10 +58,10 @@ double medianReplotMs(QCustomPlot &plot)
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    std::printf("| bars | lanes | full zoom-out (ms) | 10 %% window (ms) | 0.1 %% window (ms) | rects drawn (full) |\n");
+    std::printf("| bars | lanes | full zoom-out (ms) | 10 %% window (ms) | 0.1 %% window (ms) | "
+                "rects drawn (full) |\n");
     std::printf("|---:|---:|---:|---:|---:|---:|\n");
     for (std::int64_t count : {10'000LL, 100'000LL, 1'000'000LL}) {
         for (int lanes : {2, 8}) {
@@ -84,8 +84,9 @@ int main(int argc, char **argv)
             const double tenth = medianReplotMs(plot);
             plot.xAxis->setRange(mid - all.size() * 0.0005, mid + all.size() * 0.0005);
             const double thousandth = medianReplotMs(plot);
-            std::printf("| %lld | %d | %.2f | %.2f | %.2f | %lld |\n", static_cast<long long>(count), lanes,
-                        full, tenth, thousandth, static_cast<long long>(rects));
+            std::printf("| %lld | %d | %.2f | %.2f | %.2f | %lld |\n",
+                        static_cast<long long>(count), lanes, full, tenth, thousandth,
+                        static_cast<long long>(rects));
             std::fflush(stdout);
         }
     }

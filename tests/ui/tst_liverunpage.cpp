@@ -34,7 +34,8 @@ namespace {
 
 constexpr std::int64_t kMs = 1'000'000;
 
-TaskRecord attempt(std::int64_t id, TaskState state, int worker, std::int64_t startMs, std::int64_t durationMs)
+TaskRecord attempt(std::int64_t id, TaskState state, int worker, std::int64_t startMs,
+                   std::int64_t durationMs)
 {
     TaskRecord r;
     r.attemptId = r.taskId = r.chunk = id;
@@ -101,7 +102,8 @@ void TestLiveRunPage::cleanup()
 
 void TestLiveRunPage::snapshotsFillEveryView()
 {
-    QAbstractItemModelTester tester(m_page->tasksProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(m_page->tasksProxy(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     RunSnapshot s1;
     s1.changed = {attempt(0, TaskState::Running, 0, 0, 0), attempt(1, TaskState::Running, 1, 0, 0),
                   attempt(2, TaskState::Queued, -1, 0, 0)};
@@ -121,7 +123,8 @@ void TestLiveRunPage::snapshotsFillEveryView()
     QCOMPARE(m_page->taskStream()->plottable()->barCount(), 3);
     QCOMPARE(m_page->progressPanel()->overallBar()->value(), 300);
     const QString stats = m_page->progressPanel()->statsText();
-    QVERIFY2(stats.contains(QStringLiteral("tasks 3/10 · 2 running · 1 queued")), qPrintable(stats));
+    QVERIFY2(stats.contains(QStringLiteral("tasks 3/10 · 2 running · 1 queued")),
+             qPrintable(stats));
     QVERIFY2(stats.contains(QStringLiteral("12.3 k rows/s · 2.5 MB/s")), qPrintable(stats));
     QVERIFY2(stats.contains(QStringLiteral("ETA 1:05")), qPrintable(stats));
     QCOMPARE(m_page->progressPanel()->jobBarCount(), 0);
@@ -160,7 +163,8 @@ void TestLiveRunPage::clickOnBarSelectsTableRow()
     QCustomPlot *plot = m_page->taskStream()->plot();
     plot->replot(QCustomPlot::rpImmediateRefresh);
     // Attempt 13: lane 1, starts at 60 ms.
-    const QPoint pos(qRound(plot->xAxis->coordToPixel(0.064)), qRound(plot->yAxis->coordToPixel(1)));
+    const QPoint pos(qRound(plot->xAxis->coordToPixel(0.064)),
+                     qRound(plot->yAxis->coordToPixel(1)));
     QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, pos);
     QCOMPARE(m_page->tabs()->currentIndex(), 0);
     const QModelIndex current = m_page->tasksView()->currentIndex();
@@ -193,7 +197,8 @@ void TestLiveRunPage::stateFilterCombo()
     // Selecting a filtered-out attempt clears the filter instead of selecting nothing.
     m_page->selectAttempt(1);
     QCOMPARE(combo->currentIndex(), 0);
-    QCOMPARE(m_page->tasksView()->currentIndex().data(TaskTableModel::AttemptIdRole).toLongLong(), 1);
+    QCOMPARE(m_page->tasksView()->currentIndex().data(TaskTableModel::AttemptIdRole).toLongLong(),
+             1);
 }
 
 void TestLiveRunPage::controlsEmitRequests()
@@ -229,15 +234,16 @@ void TestLiveRunPage::controlsEmitRequests()
 void TestLiveRunPage::histogramCountsAndQuantiles()
 {
     DurationHistogramChart *h = m_page->timings()->histogram();
-    QCOMPARE(DurationHistogramChart::binOf(1.0), 30);    // 1 ms: decade 3 of 10 from 1 µs
+    QCOMPARE(DurationHistogramChart::binOf(1.0), 30); // 1 ms: decade 3 of 10 from 1 µs
     QCOMPARE(DurationHistogramChart::binOf(10.0), 40);
-    QCOMPARE(DurationHistogramChart::binOf(1.5), 31);    // log10(1.5) = 0.176
+    QCOMPARE(DurationHistogramChart::binOf(1.5), 31); // log10(1.5) = 0.176
     QCOMPARE(DurationHistogramChart::binOf(1e-9), 0);
     QCOMPARE(DurationHistogramChart::binOf(1e12), DurationHistogramChart::BinCount - 1);
     RunSnapshot s;
-    s.changed = {attempt(0, TaskState::Done, 0, 0, 1), attempt(1, TaskState::Done, 0, 1, 10),
-                 attempt(2, TaskState::Done, 1, 0, 10), attempt(3, TaskState::Running, 1, 10, 0),
-                 attempt(4, TaskState::Failed, 0, 11, 100), attempt(5, TaskState::Cancelled, 1, 20, 3)};
+    s.changed = {
+        attempt(0, TaskState::Done, 0, 0, 1),      attempt(1, TaskState::Done, 0, 1, 10),
+        attempt(2, TaskState::Done, 1, 0, 10),     attempt(3, TaskState::Running, 1, 10, 0),
+        attempt(4, TaskState::Failed, 0, 11, 100), attempt(5, TaskState::Cancelled, 1, 20, 3)};
     s.summary = summary(200, 4, 6);
     s.summary.durations = {1, 1, 10, 10, 100, 100};
     m_page->applySnapshot(s);
@@ -287,10 +293,12 @@ void TestLiveRunPage::errorsPanelListsFailuresAndRejects()
     m_page->applySnapshot(s);
     m_page->applySnapshot(s); // the same failure again is listed once
     QCOMPARE(errors->failuresView()->topLevelItemCount(), 1);
-    QCOMPARE(errors->failuresView()->topLevelItem(0)->text(4), QStringLiteral("line 40: bad quote"));
+    QCOMPARE(errors->failuresView()->topLevelItem(0)->text(4),
+             QStringLiteral("line 40: bad quote"));
     const QString failure = errors->detailsFor(errors->failuresView()->topLevelItem(0));
     QVERIFY2(failure.contains(QStringLiteral("Error: line 40: bad quote")), qPrintable(failure));
-    QVERIFY2(failure.contains(QStringLiteral("b.csv")) || failure.contains(QStringLiteral("a.csv")), qPrintable(failure));
+    QVERIFY2(failure.contains(QStringLiteral("b.csv")) || failure.contains(QStringLiteral("a.csv")),
+             qPrintable(failure));
 
     RejectedRecord bad;
     bad.row = 38;
@@ -311,7 +319,8 @@ void TestLiveRunPage::errorsPanelListsFailuresAndRejects()
         Q_EMIT errors->rejectsView()->itemDoubleClicked(item, 0);
     QCOMPARE(shown.count(), 1);
     const QString text = shown.at(0).at(0).toString();
-    QVERIFY2(text.startsWith(QStringLiteral("Line 40, column 7 (record 38), byte offset 1234")), qPrintable(text));
+    QVERIFY2(text.startsWith(QStringLiteral("Line 40, column 7 (record 38), byte offset 1234")),
+             qPrintable(text));
     QVERIFY2(text.endsWith(QStringLiteral("1,\"abc\n2,x")), qPrintable(text));
 }
 
@@ -333,23 +342,27 @@ void TestLiveRunPage::chartExportWritesParsableFiles()
     for (QCustomPlot *plot : plots) {
         const QString base = dir.filePath(QStringLiteral("chart%1").arg(n++));
         QString error;
-        QVERIFY2(ChartExport::save(plot, base + QStringLiteral(".png"), 640, 360, &error), qPrintable(error));
+        QVERIFY2(ChartExport::save(plot, base + QStringLiteral(".png"), 640, 360, &error),
+                 qPrintable(error));
         QImage image;
         QVERIFY(image.load(base + QStringLiteral(".png")));
         QCOMPARE(image.size(), QSize(640, 360));
 
-        QVERIFY2(ChartExport::save(plot, base + QStringLiteral(".svg"), 800, 500, &error), qPrintable(error));
+        QVERIFY2(ChartExport::save(plot, base + QStringLiteral(".svg"), 800, 500, &error),
+                 qPrintable(error));
         QSvgRenderer svg(base + QStringLiteral(".svg"));
         QVERIFY(svg.isValid());
         QCOMPARE(svg.viewBox(), QRect(0, 0, 800, 500));
 
-        QVERIFY2(ChartExport::save(plot, base + QStringLiteral(".PDF"), 400, 300, &error), qPrintable(error));
+        QVERIFY2(ChartExport::save(plot, base + QStringLiteral(".PDF"), 400, 300, &error),
+                 qPrintable(error));
         QFile pdf(base + QStringLiteral(".PDF"));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         const QByteArray bytes = pdf.readAll();
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY(bytes.trimmed().endsWith("%%EOF"));
-        QVERIFY2(bytes.contains("/MediaBox [0 0 400.000000 300.000000]"), bytes.left(2000).constData());
+        QVERIFY2(bytes.contains("/MediaBox [0 0 400.000000 300.000000]"),
+                 bytes.left(2000).constData());
     }
 }
 

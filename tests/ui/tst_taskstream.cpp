@@ -87,9 +87,11 @@ void TestTaskStream::cullsAndMergesBelowAPixel()
     p.render();
     const int width = p.plot.axisRect()->width();
     QVERIFY2(p.bars->lastDrawnRects() <= 2 * width,
-             qPrintable(QStringLiteral("%1 rects for width %2").arg(p.bars->lastDrawnRects()).arg(width)));
+             qPrintable(
+                 QStringLiteral("%1 rects for width %2").arg(p.bars->lastDrawnRects()).arg(width)));
     // Every pixel column of both lanes has a bar under it: merging loses no coverage.
-    QVERIFY2(p.bars->lastDrawnRects() >= 2 * (width - 2), qPrintable(QString::number(p.bars->lastDrawnRects())));
+    QVERIFY2(p.bars->lastDrawnRects() >= 2 * (width - 2),
+             qPrintable(QString::number(p.bars->lastDrawnRects())));
 }
 
 void TestTaskStream::zoomedInDrawsExactlyTheVisibleBars()
@@ -217,7 +219,8 @@ void TestTaskStream::colourModes()
     const auto colourAt = [&] { return p.plot.toPixmap(1600, 900).toImage().pixel(x, y); };
     QCOMPARE(colourAt(), TaskStreamPlottable::slotColour(TaskStreamPlottable::SlotStraggler).rgb());
     p.bars->setColourMode(TaskStreamPlottable::ColourMode::Job);
-    QCOMPARE(colourAt(), TaskStreamPlottable::slotColour(TaskStreamPlottable::SlotGroup0 + 3).rgb());
+    QCOMPARE(colourAt(),
+             TaskStreamPlottable::slotColour(TaskStreamPlottable::SlotGroup0 + 3).rgb());
     p.bars->setColourMode(TaskStreamPlottable::ColourMode::State);
     QCOMPARE(colourAt(), TaskStreamPlottable::slotColour(TaskStreamPlottable::SlotStraggler).rgb());
 }
@@ -269,7 +272,8 @@ void TestTaskStream::widgetClickEmitsTaskClicked()
     snap.changed = lanesOfBars(2, 10); // 0 … 98 ms
     snap.summary.elapsedMs = 100;
     widget.applySnapshot(snap);
-    widget.setDescribeAttempt([](std::int64_t id) { return QStringLiteral("attempt #%1").arg(id); });
+    widget.setDescribeAttempt(
+        [](std::int64_t id) { return QStringLiteral("attempt #%1").arg(id); });
     widget.plot()->replot(QCustomPlot::rpImmediateRefresh);
     QSignalSpy clicked(&widget, &TaskStreamWidget::taskClicked);
     const QPoint pos(qRound(widget.plot()->xAxis->coordToPixel(0.034)),

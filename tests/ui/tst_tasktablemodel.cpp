@@ -115,8 +115,9 @@ void TestTaskTableModel::displayAndDescribe()
     QCOMPARE(cell(TaskTableModel::StartColumn), QStringLiteral("1.500 s"));
     QCOMPARE(cell(TaskTableModel::DurationColumn), QStringLiteral("12.0 ms"));
     QCOMPARE(cell(TaskTableModel::ErrorColumn), r.error);
-    QCOMPARE(model.index(0, TaskTableModel::DurationColumn).data(TaskTableModel::SortRole).toLongLong(),
-             12'000'000LL);
+    QCOMPARE(
+        model.index(0, TaskTableModel::DurationColumn).data(TaskTableModel::SortRole).toLongLong(),
+        12'000'000LL);
     const QString text = model.describe(4);
     QVERIFY2(text.contains(QStringLiteral("Task 4, attempt 2")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Chunk 4: 100 rows from row 400")), qPrintable(text));
@@ -134,7 +135,9 @@ void TestTaskTableModel::proxyFiltersByState()
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     std::vector<TaskRecord> batch;
     for (int i = 0; i < 30; ++i) {
-        const TaskState s = i % 3 == 0 ? TaskState::Done : i % 3 == 1 ? TaskState::Running : TaskState::Queued;
+        const TaskState s = i % 3 == 0   ? TaskState::Done
+                            : i % 3 == 1 ? TaskState::Running
+                                         : TaskState::Queued;
         batch.push_back(record(i, s, i % 4, i, 2));
     }
     batch[3].straggler = true; // done
@@ -156,7 +159,8 @@ void TestTaskTableModel::proxyFiltersByState()
     // A live change moves rows in and out of the filter.
     proxy.setStateFilter({TaskState::Failed});
     QCOMPARE(proxy.rowCount(), 0);
-    model.applyRecords({record(1, TaskState::Failed, 0, 1, 5), record(2, TaskState::Failed, 0, 2, 5)});
+    model.applyRecords(
+        {record(1, TaskState::Failed, 0, 1, 5), record(2, TaskState::Failed, 0, 2, 5)});
     QCOMPARE(proxy.rowCount(), 2);
     proxy.setStateFilter({});
     QCOMPARE(proxy.rowCount(), 30);
@@ -184,7 +188,8 @@ void TestTaskTableModel::proxySortsByEveryColumn()
                 const int b = proxy.mapToSource(proxy.index(row, 0)).row();
                 const bool wrong = order == Qt::AscendingOrder ? model.lessThan(b, a, column)
                                                                : model.lessThan(a, b, column);
-                QVERIFY2(!wrong, qPrintable(QStringLiteral("column %1 row %2").arg(column).arg(row)));
+                QVERIFY2(!wrong,
+                         qPrintable(QStringLiteral("column %1 row %2").arg(column).arg(row)));
             }
         }
     }
@@ -207,7 +212,8 @@ void TestTaskTableModel::millionRowsStayFast()
         std::vector<TaskRecord> batch;
         batch.reserve(kBatch);
         for (int i = begin; i < begin + kBatch; ++i)
-            batch.push_back(record(i, i % 10 == 0 ? TaskState::Running : TaskState::Done, i % 8, i, 1));
+            batch.push_back(
+                record(i, i % 10 == 0 ? TaskState::Running : TaskState::Done, i % 8, i, 1));
         model.applyRecords(batch);
     }
     const qint64 insertMs = timer.restart();
@@ -223,7 +229,8 @@ void TestTaskTableModel::millionRowsStayFast()
     QCOMPARE(proxy.rowCount(), kRows / 10 - 1000);
     const qint64 filterMs = timer.elapsed();
     qInfo("1M rows: insert %lld ms, update %lld ms, filter %lld ms", insertMs, updateMs, filterMs);
-    // Generous bounds (debug build, shared CI core): a per-row map or QVariant sort would blow them.
+    // Generous bounds (debug build, shared CI core): a per-row map or QVariant sort would blow
+    // them.
     QVERIFY2(insertMs < 60'000, qPrintable(QString::number(insertMs)));
     QVERIFY2(filterMs < 10'000, qPrintable(QString::number(filterMs)));
 }
