@@ -5,6 +5,7 @@
 #include "monitor/durationstats.h"
 #include "monitor/monitor.h"
 #include "monitor/seriesrecorder.h"
+#include "testtiming.h"
 #include <QElapsedTimer>
 #include <QtTest>
 #include <random>
@@ -206,7 +207,7 @@ void TestMonitor::snapshotsStayCheapDuringBigRun()
     const double median = costs[costs.size() / 2];
     qInfo("first snapshot (%d queued) %.1f ms; then %zu snapshots, median %.3f ms, max %.3f ms", tasks, firstMs,
           costs.size(), median, costs.back());
-    QVERIFY2(median < 33.0, qPrintable(QString::number(median))); // 30 Hz affordable
+    QVERIFY2(median < 33.0 * test::timingSlack(), qPrintable(QString::number(median))); // 30 Hz affordable
     QCOMPARE(int(run.records().size()), tasks);
 }
 
