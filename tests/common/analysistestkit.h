@@ -8,6 +8,7 @@
 #include "data/schema.h"
 #include "exec/run.h"
 #include "exec/taskcontext.h"
+#include <QFile>
 #include <QTest>
 #include <algorithm>
 #include <optional>
@@ -15,6 +16,16 @@
 #include <vector>
 
 namespace sf::test {
+
+// The whole file, or "<missing>" so a comparison failure shows why.
+inline QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+// The analyses' shared fixture: quoted commas, doubled quotes, a multi-line field, nulls, UTF-8.
+inline const QString kPeople = QStringLiteral(SF_TEST_DATA_DIR "/analyses/people.csv");
 
 using TestRow = std::vector<std::optional<std::string>>; // nullopt: a null field ("" as text)
 

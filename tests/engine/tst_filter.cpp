@@ -12,17 +12,8 @@
 
 using namespace sf;
 using sf::test::TestRow;
-
-namespace {
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
-
-const QString kPeople = QStringLiteral(SF_TEST_DATA_DIR "/analyses/people.csv");
-
-} // namespace
+using sf::test::kPeople;
+using sf::test::readAll;
 
 class TestFilter : public QObject {
     Q_OBJECT
