@@ -20,14 +20,14 @@ public:
 
 struct TaskInput {
     const TaskSpec &task;
-    RecordReader *reader;   // null for analyses without a dataset
+    RecordReader *reader; // null for analyses without a dataset
     TaskContext &context;
 };
 
 // A task an analysis without a dataset wants run (synthetic workloads).
 struct PlannedTask {
-    double costNs = 0;          // what the task is expected to take
-    std::int64_t memory = 0;    // memory demand in bytes
+    double costNs = 0;       // what the task is expected to take
+    std::int64_t memory = 0; // memory demand in bytes
     int priority = 0;
 };
 

@@ -17,7 +17,8 @@ namespace {
 using Factory = std::unique_ptr<Analysis> (*)(const AnalysisOptions &, QString *);
 
 // Validates with T::validate when the analysis has one, then constructs it.
-template <class T> std::unique_ptr<Analysis> make(const AnalysisOptions &options, QString *error) {
+template <class T> std::unique_ptr<Analysis> make(const AnalysisOptions &options, QString *error)
+{
     QString message;
     if constexpr (requires { T::validate(options, &message); }) {
         if (!T::validate(options, &message)) {
@@ -51,7 +52,8 @@ const Entry kEntries[] = {
      &make<SyntheticAnalysis>},
 };
 
-const Entry *find(const QString &name) {
+const Entry *find(const QString &name)
+{
     for (const Entry &e : kEntries)
         if (name == QLatin1String(e.name)) return &e;
     return nullptr;
@@ -59,20 +61,23 @@ const Entry *find(const QString &name) {
 
 } // namespace
 
-QStringList analysisNames() {
+QStringList analysisNames()
+{
     QStringList names;
     for (const Entry &e : kEntries)
         names.append(QLatin1String(e.name));
     return names;
 }
 
-QString analysisDescription(const QString &name) {
+QString analysisDescription(const QString &name)
+{
     const Entry *e = find(name);
     return e ? QString::fromUtf8(e->description) : QString();
 }
 
 std::unique_ptr<Analysis> createAnalysis(const QString &name, const AnalysisOptions &options,
-                                         QString *error) {
+                                         QString *error)
+{
     const Entry *e = find(name);
     if (!e) {
         if (error)

@@ -14,7 +14,7 @@ struct ResultTable {
 };
 
 struct AnalysisResult {
-    QJsonObject json;   // analysis-specific keys ("columns", "groups", "matched", …)
+    QJsonObject json; // analysis-specific keys ("columns", "groups", "matched", …)
     ResultTable table;
 };
 

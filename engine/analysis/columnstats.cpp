@@ -18,7 +18,8 @@ constexpr std::int64_t kMsPerDay = 86400000;
 std::int64_t codePoints(std::string_view text)
 {
     std::int64_t n = 0;
-    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    for (char c : text)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return n;
 }
 
@@ -36,7 +37,7 @@ QVariant tableNumber(double v)
 const struct {
     const char *key;
     double q;
-} kQuantiles[] = {{"p1", 0.01}, {"p5", 0.05}, {"p25", 0.25}, {"p50", 0.5},
+} kQuantiles[] = {{"p1", 0.01},  {"p5", 0.05},  {"p25", 0.25}, {"p50", 0.5},
                   {"p75", 0.75}, {"p95", 0.95}, {"p99", 0.99}};
 
 } // namespace
@@ -99,22 +100,30 @@ void ColumnStats::addText(std::string_view text)
     }
     case ColumnType::String: break;
     }
+    // A value seen before in this chunk changes only counts: its length is stored with it,
+    // and it was already compared against min/max and added to the distinct sketch.
+    const std::uint64_t hash = hashBytes(text);
+    ++m_count;
+    if (TopValues::Counted *known = m_top.find(text, hash)) {
+        ++known->count;
+        m_lenSum += known->length;
+        return;
+    }
     const std::int64_t len = codePoints(text);
-    if (m_count == 0) {
+    m_top.admit(text, hash, len);
+    m_distinct.add(hash);
+    m_lenSum += len;
+    if (m_count == 1) {
         m_strMin.assign(text);
         m_strMax.assign(text);
         m_lenMin = m_lenMax = len;
-    } else {
-        // Assigning only when the extreme moves keeps the hot path free of allocation.
-        if (text < std::string_view(m_strMin)) m_strMin.assign(text);
-        if (text > std::string_view(m_strMax)) m_strMax.assign(text);
-        m_lenMin = std::min(m_lenMin, len);
-        m_lenMax = std::max(m_lenMax, len);
+        return;
     }
-    ++m_count;
-    m_lenSum += len;
-    m_top.add(text);
-    m_distinct.add(hashBytes(text));
+    // Assigning only when the extreme moves keeps the hot path free of allocation.
+    if (text < std::string_view(m_strMin)) m_strMin.assign(text);
+    if (text > std::string_view(m_strMax)) m_strMax.assign(text);
+    m_lenMin = std::min(m_lenMin, len);
+    m_lenMax = std::max(m_lenMax, len);
 }
 
 void ColumnStats::merge(const ColumnStats &o)
@@ -218,8 +227,10 @@ QJsonObject ColumnStats::toJson(const QString &name) const
         const Histogram h = m_quantiles.histogram(kHistogramBins);
         if (!h.counts.empty()) {
             QJsonArray edges, counts;
-            for (double e : h.edges) edges.append(e);
-            for (std::int64_t c : h.counts) counts.append(qint64(c));
+            for (double e : h.edges)
+                edges.append(e);
+            for (std::int64_t c : h.counts)
+                counts.append(qint64(c));
             o.insert(QStringLiteral("histogram"), QJsonObject{{QStringLiteral("edges"), edges},
                                                               {QStringLiteral("counts"), counts}});
         }

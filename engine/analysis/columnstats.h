@@ -20,7 +20,9 @@ public:
     static constexpr int kHistogramBins = 20;
     static constexpr std::size_t kTopCount = 10;
 
-    explicit ColumnStats(ColumnType type) : m_type(type) {}
+    explicit ColumnStats(ColumnType type)
+        : m_type(type)
+    {}
 
     void addNull() { ++m_nulls; }
     // A non-null field: parsed as the column type; counted as invalid when it does not parse.
@@ -44,7 +46,7 @@ private:
     QString dateTimeText(std::int64_t ms) const;
 
     ColumnType m_type;
-    std::int64_t m_count = 0;   // valid non-null values
+    std::int64_t m_count = 0; // valid non-null values
     std::int64_t m_nulls = 0;
     std::int64_t m_invalid = 0;
     DistinctSketch m_distinct;
@@ -54,7 +56,7 @@ private:
     QuantileSketch m_quantiles;
     std::int64_t m_intMin = 0; // Int64 and DateTime (ms since epoch); valid when m_count > 0
     std::int64_t m_intMax = 0;
-    bool m_allMidnight = true;  // DateTime: every value is a whole day, so print dates only
+    bool m_allMidnight = true; // DateTime: every value is a whole day, so print dates only
 
     // Bool
     std::int64_t m_true = 0;
@@ -66,7 +68,7 @@ private:
     TopValues m_top;
     std::int64_t m_lenMin = 0;
     std::int64_t m_lenMax = 0;
-    std::int64_t m_lenSum = 0;  // code points, as pandas' str.len()
+    std::int64_t m_lenSum = 0; // code points, as pandas' str.len()
 };
 
 } // namespace sf

@@ -12,9 +12,11 @@ struct ConvertPartial : Partial {
 } // namespace
 
 ConvertAnalysis::ConvertAnalysis(const AnalysisOptions &options)
-    : m_options(options) {}
+    : m_options(options)
+{}
 
-bool ConvertAnalysis::validate(const AnalysisOptions &options, QString *error) {
+bool ConvertAnalysis::validate(const AnalysisOptions &options, QString *error)
+{
     if (options.outputPath.isEmpty()) {
         *error = QStringLiteral("convert needs --output (a .csv, .jsonl or .json file)");
         return false;
@@ -29,7 +31,8 @@ bool ConvertAnalysis::validate(const AnalysisOptions &options, QString *error) {
     return true;
 }
 
-bool ConvertAnalysis::prepare(const Schema &schema, QString *error) {
+bool ConvertAnalysis::prepare(const Schema &schema, QString *error)
+{
     if (!validate(m_options, error)) return false;
     if (!RowWriterOutput::checkWritable(m_options.outputPath, error)) return false;
     RowLayout layout;
@@ -41,11 +44,13 @@ bool ConvertAnalysis::prepare(const Schema &schema, QString *error) {
     return true;
 }
 
-std::unique_ptr<Partial> ConvertAnalysis::createPartial() const {
+std::unique_ptr<Partial> ConvertAnalysis::createPartial() const
+{
     return std::make_unique<ConvertPartial>();
 }
 
-void ConvertAnalysis::process(Partial &partial, TaskInput &input) const {
+void ConvertAnalysis::process(Partial &partial, TaskInput &input) const
+{
     auto &p = static_cast<ConvertPartial &>(partial);
     Record record;
     std::int64_t rows = 0;
@@ -58,13 +63,15 @@ void ConvertAnalysis::process(Partial &partial, TaskInput &input) const {
     input.context.checkpoint(input.reader->rowsConsumed(), input.reader->bytesConsumed());
 }
 
-void ConvertAnalysis::merge(Partial &acc, Partial &later) const {
+void ConvertAnalysis::merge(Partial &acc, Partial &later) const
+{
     auto &a = static_cast<ConvertPartial &>(acc);
     auto &b = static_cast<ConvertPartial &>(later);
     a.stream.absorb(b.stream, m_options.outputPath, *m_writer, m_outputs);
 }
 
-AnalysisResult ConvertAnalysis::finalize(Partial &merged) const {
+AnalysisResult ConvertAnalysis::finalize(Partial &merged) const
+{
     auto &p = static_cast<ConvertPartial &>(merged);
     p.stream.finish(m_options.outputPath, *m_writer, m_outputs);
     const qint64 written = p.stream.pending.rows;
@@ -79,7 +86,8 @@ AnalysisResult ConvertAnalysis::finalize(Partial &merged) const {
     return result;
 }
 
-void ConvertAnalysis::abandon() const {
+void ConvertAnalysis::abandon() const
+{
     m_outputs.cancelAll();
 }
 

@@ -7,7 +7,8 @@ namespace sf {
 
 namespace {
 
-int editDistance(const QString &a, const QString &b) {
+int editDistance(const QString &a, const QString &b)
+{
     std::vector<int> row(std::size_t(b.size()) + 1);
     for (std::size_t j = 0; j < row.size(); ++j)
         row[j] = int(j);
@@ -26,7 +27,8 @@ int editDistance(const QString &a, const QString &b) {
 
 } // namespace
 
-QStringList similarColumnNames(const QString &name, const Schema &schema) {
+QStringList similarColumnNames(const QString &name, const Schema &schema)
+{
     const QString wanted = name.toLower();
     // Short names get one edit, longer ones two (a transposition), very long ones three.
     const int limit = wanted.size() <= 2 ? 1 : std::max(2, std::min(3, int(wanted.size()) / 3));
@@ -47,7 +49,8 @@ QStringList similarColumnNames(const QString &name, const Schema &schema) {
     return out;
 }
 
-QString unknownColumnMessage(const QString &name, const Schema &schema, const QString &where) {
+QString unknownColumnMessage(const QString &name, const Schema &schema, const QString &where)
+{
     const QString head = where.isEmpty()
                              ? QStringLiteral("unknown column '%1'").arg(name)
                              : QStringLiteral("unknown column '%1' %2").arg(name, where);

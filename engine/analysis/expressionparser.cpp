@@ -6,16 +6,13 @@
 
 namespace sf {
 
-QString exprTypeName(ExprType t) {
+QString exprTypeName(ExprType t)
+{
     switch (t) {
-    case ExprType::Number:
-        return QStringLiteral("number");
-    case ExprType::Bool:
-        return QStringLiteral("bool");
-    case ExprType::String:
-        return QStringLiteral("string");
-    case ExprType::DateTime:
-        return QStringLiteral("date-time");
+    case ExprType::Number: return QStringLiteral("number");
+    case ExprType::Bool: return QStringLiteral("bool");
+    case ExprType::String: return QStringLiteral("string");
+    case ExprType::DateTime: return QStringLiteral("date-time");
     }
     return QString();
 }
@@ -60,18 +57,22 @@ struct ParseFailure {
     int position;
 };
 
-[[noreturn]] void fail(int position, const QString &message) {
+[[noreturn]] void fail(int position, const QString &message)
+{
     throw ParseFailure{message, position};
 }
 
-bool isNameStart(QChar c) {
+bool isNameStart(QChar c)
+{
     return c.isLetter() || c == QLatin1Char('_');
 }
-bool isNamePart(QChar c) {
+bool isNamePart(QChar c)
+{
     return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('.');
 }
 
-std::vector<Token> lex(const QString &s) {
+std::vector<Token> lex(const QString &s)
+{
     std::vector<Token> out;
     qsizetype i = 0;
     const qsizetype n = s.size();
@@ -142,27 +143,13 @@ std::vector<Token> lex(const QString &s) {
             using K = Token::Kind;
             int len = 1;
             switch (c.unicode()) {
-            case '(':
-                t.kind = K::LParen;
-                break;
-            case ')':
-                t.kind = K::RParen;
-                break;
-            case '+':
-                t.kind = K::Plus;
-                break;
-            case '-':
-                t.kind = K::Minus;
-                break;
-            case '*':
-                t.kind = K::Star;
-                break;
-            case '/':
-                t.kind = K::Slash;
-                break;
-            case '%':
-                t.kind = K::Percent;
-                break;
+            case '(': t.kind = K::LParen; break;
+            case ')': t.kind = K::RParen; break;
+            case '+': t.kind = K::Plus; break;
+            case '-': t.kind = K::Minus; break;
+            case '*': t.kind = K::Star; break;
+            case '/': t.kind = K::Slash; break;
+            case '%': t.kind = K::Percent; break;
             case '=':
                 t.kind = K::Eq;
                 len = two('=') ? 2 : 1;
@@ -195,8 +182,7 @@ std::vector<Token> lex(const QString &s) {
                 t.kind = K::OrOr;
                 len = 2;
                 break;
-            default:
-                fail(t.position, QStringLiteral("unexpected character '%1'").arg(c));
+            default: fail(t.position, QStringLiteral("unexpected character '%1'").arg(c));
             }
             i += len;
             t.text = s.mid(start, len);
@@ -213,9 +199,11 @@ class Parser {
 public:
     Parser(std::vector<Token> tokens, const Schema &schema)
         : m_tokens(std::move(tokens))
-        , m_schema(schema) {}
+        , m_schema(schema)
+    {}
 
-    NodePtr parseAll() {
+    NodePtr parseAll()
+    {
         NodePtr root = parseOr();
         if (peek().kind == Token::Kind::RParen)
             fail(peek().position, QStringLiteral("unmatched ')'"));
@@ -228,17 +216,20 @@ public:
 private:
     const Token &peek() const { return m_tokens[m_pos]; }
     const Token &take() { return m_tokens[m_pos++]; }
-    bool isKeyword(const char *word) const {
+    bool isKeyword(const char *word) const
+    {
         return peek().kind == Token::Kind::Name &&
                peek().text.compare(QLatin1String(word), Qt::CaseInsensitive) == 0;
     }
-    bool accept(Token::Kind k) {
+    bool accept(Token::Kind k)
+    {
         if (peek().kind != k) return false;
         ++m_pos;
         return true;
     }
 
-    static NodePtr node(Op op, ExprType type, int position, NodePtr l = {}, NodePtr r = {}) {
+    static NodePtr node(Op op, ExprType type, int position, NodePtr l = {}, NodePtr r = {})
+    {
         auto n = std::make_unique<ExprNode>();
         n->op = op;
         n->type = type;
@@ -248,13 +239,15 @@ private:
         return n;
     }
 
-    static void expectType(const ExprNode &n, ExprType want, const QString &what) {
+    static void expectType(const ExprNode &n, ExprType want, const QString &what)
+    {
         if (n.type != want)
             fail(n.position, QStringLiteral("%1 needs a %2, got a %3")
                                  .arg(what, exprTypeName(want), exprTypeName(n.type)));
     }
 
-    NodePtr parseOr() {
+    NodePtr parseOr()
+    {
         NodePtr left = parseAnd();
         while (isKeyword("or") || peek().kind == Token::Kind::OrOr) {
             const int pos = take().position;
@@ -266,7 +259,8 @@ private:
         return left;
     }
 
-    NodePtr parseAnd() {
+    NodePtr parseAnd()
+    {
         NodePtr left = parseNot();
         while (isKeyword("and") || peek().kind == Token::Kind::AndAnd) {
             const int pos = take().position;
@@ -278,7 +272,8 @@ private:
         return left;
     }
 
-    NodePtr parseNot() {
+    NodePtr parseNot()
+    {
         if (isKeyword("not") || peek().kind == Token::Kind::Bang) {
             const int pos = take().position;
             NodePtr operand = parseNot();
@@ -288,38 +283,28 @@ private:
         return parseComparison();
     }
 
-    static bool comparisonOp(Token::Kind k, Op *op) {
+    static bool comparisonOp(Token::Kind k, Op *op)
+    {
         switch (k) {
-        case Token::Kind::Eq:
-            *op = Op::Eq;
-            return true;
-        case Token::Kind::Ne:
-            *op = Op::Ne;
-            return true;
-        case Token::Kind::Lt:
-            *op = Op::Lt;
-            return true;
-        case Token::Kind::Le:
-            *op = Op::Le;
-            return true;
-        case Token::Kind::Gt:
-            *op = Op::Gt;
-            return true;
-        case Token::Kind::Ge:
-            *op = Op::Ge;
-            return true;
-        default:
-            return false;
+        case Token::Kind::Eq: *op = Op::Eq; return true;
+        case Token::Kind::Ne: *op = Op::Ne; return true;
+        case Token::Kind::Lt: *op = Op::Lt; return true;
+        case Token::Kind::Le: *op = Op::Le; return true;
+        case Token::Kind::Gt: *op = Op::Gt; return true;
+        case Token::Kind::Ge: *op = Op::Ge; return true;
+        default: return false;
         }
     }
 
-    bool atComparison() const {
+    bool atComparison() const
+    {
         Op op;
         return comparisonOp(peek().kind, &op) || isKeyword("contains") || isKeyword("is");
     }
 
     // A string literal compared with a date-time becomes a date-time literal.
-    static void coerceDate(ExprNode &literal) {
+    static void coerceDate(ExprNode &literal)
+    {
         std::int64_t ms = 0;
         if (!parseDateTime(literal.literal.s, &ms))
             fail(literal.position, QStringLiteral("'%1' is not a date-time (expected YYYY-MM-DD or "
@@ -330,7 +315,8 @@ private:
         literal.type = ExprType::DateTime;
     }
 
-    NodePtr parseComparison() {
+    NodePtr parseComparison()
+    {
         NodePtr left = parseAdditive();
         if (!atComparison()) return left;
         const Token &t = take();
@@ -370,7 +356,8 @@ private:
         return result;
     }
 
-    NodePtr parseAdditive() {
+    NodePtr parseAdditive()
+    {
         NodePtr left = parseMultiplicative();
         while (peek().kind == Token::Kind::Plus || peek().kind == Token::Kind::Minus) {
             const Token &t = take();
@@ -386,22 +373,16 @@ private:
         return left;
     }
 
-    NodePtr parseMultiplicative() {
+    NodePtr parseMultiplicative()
+    {
         NodePtr left = parseUnary();
         for (;;) {
             Op op;
             switch (peek().kind) {
-            case Token::Kind::Star:
-                op = Op::Mul;
-                break;
-            case Token::Kind::Slash:
-                op = Op::Div;
-                break;
-            case Token::Kind::Percent:
-                op = Op::Mod;
-                break;
-            default:
-                return left;
+            case Token::Kind::Star: op = Op::Mul; break;
+            case Token::Kind::Slash: op = Op::Div; break;
+            case Token::Kind::Percent: op = Op::Mod; break;
+            default: return left;
             }
             const std::size_t opIndex = m_pos++;
             NodePtr right = parseUnary();
@@ -413,7 +394,8 @@ private:
         }
     }
 
-    NodePtr parseUnary() {
+    NodePtr parseUnary()
+    {
         if (peek().kind == Token::Kind::Minus) {
             const int pos = take().position;
             NodePtr operand = parseUnary();
@@ -441,7 +423,8 @@ private:
         return parsePrimary();
     }
 
-    NodePtr column(const Token &t) {
+    NodePtr column(const Token &t)
+    {
         const int index = m_schema.indexOf(t.text);
         if (index < 0)
             fail(t.position,
@@ -451,18 +434,10 @@ private:
         ExprType type = ExprType::String;
         switch (ct) {
         case ColumnType::Int64:
-        case ColumnType::Double:
-            type = ExprType::Number;
-            break;
-        case ColumnType::Bool:
-            type = ExprType::Bool;
-            break;
-        case ColumnType::DateTime:
-            type = ExprType::DateTime;
-            break;
-        case ColumnType::String:
-            type = ExprType::String;
-            break;
+        case ColumnType::Double: type = ExprType::Number; break;
+        case ColumnType::Bool: type = ExprType::Bool; break;
+        case ColumnType::DateTime: type = ExprType::DateTime; break;
+        case ColumnType::String: type = ExprType::String; break;
         }
         NodePtr n = node(Op::Column, type, t.position);
         n->column = index;
@@ -470,7 +445,8 @@ private:
         return n;
     }
 
-    NodePtr parsePrimary() {
+    NodePtr parsePrimary()
+    {
         const Token &t = peek();
         switch (t.kind) {
         case Token::Kind::LParen: {
@@ -501,9 +477,7 @@ private:
             n->literal = Value::fromString(n->text);
             return n;
         }
-        case Token::Kind::QuotedName:
-            take();
-            return column(t);
+        case Token::Kind::QuotedName: take(); return column(t);
         case Token::Kind::Name: {
             if (isKeyword("true") || isKeyword("false")) {
                 take();
@@ -522,8 +496,7 @@ private:
         }
         case Token::Kind::End:
             fail(t.position, QStringLiteral("expected a value at the end of the expression"));
-        default:
-            fail(t.position, QStringLiteral("expected a value, found '%1'").arg(t.text));
+        default: fail(t.position, QStringLiteral("expected a value, found '%1'").arg(t.text));
         }
     }
 
@@ -535,7 +508,8 @@ private:
 } // namespace
 
 std::unique_ptr<ExprNode> ExpressionParser::parse(const QString &expression, const Schema &schema,
-                                                  QString *error) {
+                                                  QString *error)
+{
     try {
         if (expression.trimmed().isEmpty()) fail(1, QStringLiteral("the expression is empty"));
         Parser parser(lex(expression), schema);

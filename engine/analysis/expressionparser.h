@@ -15,7 +15,12 @@
 namespace sf {
 
 // The static type of an expression.
-enum class ExprType : std::uint8_t { Number, Bool, String, DateTime };
+enum class ExprType : std::uint8_t {
+    Number,
+    Bool,
+    String,
+    DateTime
+};
 QString exprTypeName(ExprType t); // "number", "bool", "string", "date-time"
 
 struct ExprNode {

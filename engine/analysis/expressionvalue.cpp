@@ -4,7 +4,8 @@
 
 namespace sf {
 
-Value Value::fromField(std::string_view text, bool isNull, ColumnType type) {
+Value Value::fromField(std::string_view text, bool isNull, ColumnType type)
+{
     if (isNull) return {};
     Value v;
     switch (type) {
@@ -37,36 +38,33 @@ Value Value::fromField(std::string_view text, bool isNull, ColumnType type) {
             return v;
         }
         break;
-    case ColumnType::String:
-        break;
+    case ColumnType::String: break;
     }
     return fromString(text);
 }
 
 namespace {
 
-int rank(Value::Kind k) {
+int rank(Value::Kind k)
+{
     switch (k) {
-    case Value::Kind::Null:
-        return 0;
-    case Value::Kind::Bool:
-        return 1;
+    case Value::Kind::Null: return 0;
+    case Value::Kind::Bool: return 1;
     case Value::Kind::Int:
-    case Value::Kind::Double:
-        return 2;
-    case Value::Kind::DateTime:
-        return 3;
-    case Value::Kind::String:
-        return 4;
+    case Value::Kind::Double: return 2;
+    case Value::Kind::DateTime: return 3;
+    case Value::Kind::String: return 4;
     }
     return 5;
 }
 
-template <class T> int threeWay(T a, T b) {
+template <class T> int threeWay(T a, T b)
+{
     return a < b ? -1 : (b < a ? 1 : 0);
 }
 
-int compareNumbers(const Value &a, const Value &b) {
+int compareNumbers(const Value &a, const Value &b)
+{
     if (a.kind == Value::Kind::Int && b.kind == Value::Kind::Int) return threeWay(a.i, b.i);
     const double x = a.number();
     const double y = b.number();
@@ -83,20 +81,17 @@ int compareNumbers(const Value &a, const Value &b) {
 
 } // namespace
 
-int compareValues(const Value &a, const Value &b) {
+int compareValues(const Value &a, const Value &b)
+{
     const int ra = rank(a.kind);
     const int rb = rank(b.kind);
     if (ra != rb) return ra < rb ? -1 : 1;
     switch (a.kind) {
-    case Value::Kind::Null:
-        return 0;
-    case Value::Kind::Bool:
-        return threeWay(a.b, b.b);
+    case Value::Kind::Null: return 0;
+    case Value::Kind::Bool: return threeWay(a.b, b.b);
     case Value::Kind::Int:
-    case Value::Kind::Double:
-        return compareNumbers(a, b);
-    case Value::Kind::DateTime:
-        return threeWay(a.i, b.i);
+    case Value::Kind::Double: return compareNumbers(a, b);
+    case Value::Kind::DateTime: return threeWay(a.i, b.i);
     case Value::Kind::String: {
         const int c = a.s.compare(b.s);
         return c < 0 ? -1 : (c > 0 ? 1 : 0);

@@ -8,7 +8,14 @@
 namespace sf {
 
 struct Value {
-    enum class Kind : std::uint8_t { Null, Bool, Int, Double, DateTime, String };
+    enum class Kind : std::uint8_t {
+        Null,
+        Bool,
+        Int,
+        Double,
+        DateTime,
+        String
+    };
     Kind kind = Kind::Null;
     bool b = false;
     std::int64_t i = 0; // Int, and DateTime as ms since the epoch
@@ -20,25 +27,29 @@ struct Value {
     double number() const { return kind == Kind::Int ? double(i) : d; }
 
     static Value null() { return {}; }
-    static Value fromBool(bool v) {
+    static Value fromBool(bool v)
+    {
         Value r;
         r.kind = Kind::Bool;
         r.b = v;
         return r;
     }
-    static Value fromInt(std::int64_t v) {
+    static Value fromInt(std::int64_t v)
+    {
         Value r;
         r.kind = Kind::Int;
         r.i = v;
         return r;
     }
-    static Value fromDouble(double v) {
+    static Value fromDouble(double v)
+    {
         Value r;
         r.kind = Kind::Double;
         r.d = v;
         return r;
     }
-    static Value fromString(std::string_view v) {
+    static Value fromString(std::string_view v)
+    {
         Value r;
         r.kind = Kind::String;
         r.s = v;

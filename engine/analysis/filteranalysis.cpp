@@ -14,20 +14,16 @@ struct FilterPartial : Partial {
     RowStream stream;
 };
 
-QVariant displayValue(const Record &r, std::size_t i, ColumnType type) {
+QVariant displayValue(const Record &r, std::size_t i, ColumnType type)
+{
     const Value v = Value::fromField(r.fields[i], r.isNull(i), type);
     switch (v.kind) {
-    case Value::Kind::Null:
-        return QVariant();
-    case Value::Kind::Bool:
-        return v.b;
-    case Value::Kind::Int:
-        return qlonglong(v.i);
-    case Value::Kind::Double:
-        return v.d;
+    case Value::Kind::Null: return QVariant();
+    case Value::Kind::Bool: return v.b;
+    case Value::Kind::Int: return qlonglong(v.i);
+    case Value::Kind::Double: return v.d;
     case Value::Kind::DateTime:
-    case Value::Kind::String:
-        break;
+    case Value::Kind::String: break;
     }
     return QString::fromUtf8(v.s.data(), qsizetype(v.s.size()));
 }
@@ -35,9 +31,11 @@ QVariant displayValue(const Record &r, std::size_t i, ColumnType type) {
 } // namespace
 
 FilterAnalysis::FilterAnalysis(const AnalysisOptions &options)
-    : m_options(options) {}
+    : m_options(options)
+{}
 
-bool FilterAnalysis::validate(const AnalysisOptions &options, QString *error) {
+bool FilterAnalysis::validate(const AnalysisOptions &options, QString *error)
+{
     if (options.where.trimmed().isEmpty()) {
         *error = QStringLiteral("filter needs --where (an expression such as \"temp > 20\")");
         return false;
@@ -52,7 +50,8 @@ bool FilterAnalysis::validate(const AnalysisOptions &options, QString *error) {
     return true;
 }
 
-bool FilterAnalysis::prepare(const Schema &schema, QString *error) {
+bool FilterAnalysis::prepare(const Schema &schema, QString *error)
+{
     m_schema = schema;
     QString message;
     if (!m_expression.compile(m_options.where, schema, &message)) {
@@ -73,11 +72,13 @@ bool FilterAnalysis::prepare(const Schema &schema, QString *error) {
     return true;
 }
 
-std::unique_ptr<Partial> FilterAnalysis::createPartial() const {
+std::unique_ptr<Partial> FilterAnalysis::createPartial() const
+{
     return std::make_unique<FilterPartial>();
 }
 
-void FilterAnalysis::process(Partial &partial, TaskInput &input) const {
+void FilterAnalysis::process(Partial &partial, TaskInput &input) const
+{
     auto &p = static_cast<FilterPartial &>(partial);
     Record record;
     std::int64_t rows = 0;
@@ -101,7 +102,8 @@ void FilterAnalysis::process(Partial &partial, TaskInput &input) const {
     input.context.checkpoint(input.reader->rowsConsumed(), input.reader->bytesConsumed());
 }
 
-void FilterAnalysis::merge(Partial &acc, Partial &later) const {
+void FilterAnalysis::merge(Partial &acc, Partial &later) const
+{
     auto &a = static_cast<FilterPartial &>(acc);
     auto &b = static_cast<FilterPartial &>(later);
     a.matched += b.matched;
@@ -111,7 +113,8 @@ void FilterAnalysis::merge(Partial &acc, Partial &later) const {
     if (m_writer) a.stream.absorb(b.stream, m_options.outputPath, *m_writer, m_outputs);
 }
 
-AnalysisResult FilterAnalysis::finalize(Partial &merged) const {
+AnalysisResult FilterAnalysis::finalize(Partial &merged) const
+{
     auto &p = static_cast<FilterPartial &>(merged);
     if (m_writer) p.stream.finish(m_options.outputPath, *m_writer, m_outputs);
     AnalysisResult result;
@@ -127,7 +130,8 @@ AnalysisResult FilterAnalysis::finalize(Partial &merged) const {
     return result;
 }
 
-void FilterAnalysis::abandon() const {
+void FilterAnalysis::abandon() const
+{
     m_outputs.cancelAll();
 }
 

@@ -26,7 +26,8 @@ struct KeyPart {
     double d = 0;
     std::string s;
 
-    static KeyPart from(const Value &v) {
+    static KeyPart from(const Value &v)
+    {
         KeyPart k;
         k.kind = v.kind;
         k.b = v.b;
@@ -35,7 +36,8 @@ struct KeyPart {
         if (v.kind == Value::Kind::String || v.kind == Value::Kind::DateTime) k.s.assign(v.s);
         return k;
     }
-    Value view() const {
+    Value view() const
+    {
         Value v;
         v.kind = kind;
         v.b = b;
@@ -56,7 +58,8 @@ struct AggState {
     double dmin = std::numeric_limits<double>::infinity();
     double dmax = -std::numeric_limits<double>::infinity();
 
-    void merge(const AggState &o) {
+    void merge(const AggState &o)
+    {
         n += o.n;
         sum.merge(o.sum);
         moments.merge(o.moments);
@@ -81,25 +84,22 @@ struct GroupByPartial : Partial {
 
 // A key value whose double is a whole number is stored as an int, so "3" and "3.0" in an
 // int64 column are one group.
-Value canonical(Value v) {
+Value canonical(Value v)
+{
     if (v.kind == Value::Kind::Double && std::isfinite(v.d) && v.d == std::trunc(v.d) &&
         std::fabs(v.d) < 9.2e18)
         return Value::fromInt(std::int64_t(v.d));
     return v;
 }
 
-void encode(std::string &out, const Value &v) {
+void encode(std::string &out, const Value &v)
+{
     out.push_back(char(v.kind));
     switch (v.kind) {
-    case Value::Kind::Null:
-        break;
-    case Value::Kind::Bool:
-        out.push_back(v.b ? 1 : 0);
-        break;
+    case Value::Kind::Null: break;
+    case Value::Kind::Bool: out.push_back(v.b ? 1 : 0); break;
     case Value::Kind::Int:
-    case Value::Kind::DateTime:
-        out.append(reinterpret_cast<const char *>(&v.i), sizeof v.i);
-        break;
+    case Value::Kind::DateTime: out.append(reinterpret_cast<const char *>(&v.i), sizeof v.i); break;
     case Value::Kind::Double: {
         const double d = std::isnan(v.d) ? std::numeric_limits<double>::quiet_NaN() : v.d + 0.0;
         const auto bits = std::bit_cast<std::uint64_t>(d);
@@ -115,58 +115,47 @@ void encode(std::string &out, const Value &v) {
     }
 }
 
-QJsonValue keyJson(const KeyPart &k) {
+QJsonValue keyJson(const KeyPart &k)
+{
     switch (k.kind) {
-    case Value::Kind::Null:
-        return QJsonValue::Null;
-    case Value::Kind::Bool:
-        return k.b;
-    case Value::Kind::Int:
-        return qint64(k.i);
-    case Value::Kind::Double:
-        return std::isfinite(k.d) ? QJsonValue(k.d) : QJsonValue::Null;
+    case Value::Kind::Null: return QJsonValue::Null;
+    case Value::Kind::Bool: return k.b;
+    case Value::Kind::Int: return qint64(k.i);
+    case Value::Kind::Double: return std::isfinite(k.d) ? QJsonValue(k.d) : QJsonValue::Null;
     case Value::Kind::DateTime:
-    case Value::Kind::String:
-        break;
+    case Value::Kind::String: break;
     }
     return QString::fromStdString(k.s);
 }
 
-QVariant keyVariant(const KeyPart &k) {
+QVariant keyVariant(const KeyPart &k)
+{
     switch (k.kind) {
-    case Value::Kind::Null:
-        return QVariant();
-    case Value::Kind::Bool:
-        return k.b;
-    case Value::Kind::Int:
-        return qlonglong(k.i);
-    case Value::Kind::Double:
-        return k.d;
+    case Value::Kind::Null: return QVariant();
+    case Value::Kind::Bool: return k.b;
+    case Value::Kind::Int: return qlonglong(k.i);
+    case Value::Kind::Double: return k.d;
     case Value::Kind::DateTime:
-    case Value::Kind::String:
-        break;
+    case Value::Kind::String: break;
     }
     return QString::fromStdString(k.s);
 }
 
 // The value of one aggregate as a variant: qlonglong, double, or invalid for "no value".
-QVariant aggregateValue(const GroupByAnalysis::Aggregate &a, const Group &g, const AggState &s) {
+QVariant aggregateValue(const GroupByAnalysis::Aggregate &a, const Group &g, const AggState &s)
+{
     auto number = [](double v) { return std::isnan(v) ? QVariant() : QVariant(v); };
     const bool ints = a.intColumn && s.allInt;
     switch (a.fn) {
-    case Fn::Count:
-        return qlonglong(g.count);
-    case Fn::CountColumn:
-        return qlonglong(s.n);
+    case Fn::Count: return qlonglong(g.count);
+    case Fn::CountColumn: return qlonglong(s.n);
     case Fn::Sum: {
         const double v = s.sum.value();
         if (ints && std::fabs(v) < 9.2e18) return qlonglong(std::llround(v));
         return v;
     }
-    case Fn::Mean:
-        return s.n ? number(s.sum.value() / double(s.n)) : QVariant();
-    case Fn::Std:
-        return number(s.moments.stddev(1));
+    case Fn::Mean: return s.n ? number(s.sum.value() / double(s.n)) : QVariant();
+    case Fn::Std: return number(s.moments.stddev(1));
     case Fn::Min:
         if (!s.n) return QVariant();
         return ints ? QVariant(qlonglong(s.imin)) : QVariant(s.dmin);
@@ -177,14 +166,16 @@ QVariant aggregateValue(const GroupByAnalysis::Aggregate &a, const Group &g, con
     return QVariant();
 }
 
-QJsonValue toJson(const QVariant &v) {
+QJsonValue toJson(const QVariant &v)
+{
     if (!v.isValid()) return QJsonValue::Null;
     if (v.typeId() == QMetaType::LongLong) return qint64(v.toLongLong());
     const double d = v.toDouble();
     return std::isfinite(d) ? QJsonValue(d) : QJsonValue::Null;
 }
 
-bool parseSpec(const QString &spec, GroupByAnalysis::Aggregate *out, QString *error) {
+bool parseSpec(const QString &spec, GroupByAnalysis::Aggregate *out, QString *error)
+{
     static const struct {
         const char *name;
         Fn fn;
@@ -218,11 +209,13 @@ bool parseSpec(const QString &spec, GroupByAnalysis::Aggregate *out, QString *er
 
 GroupByAnalysis::GroupByAnalysis(const AnalysisOptions &options)
     : m_by(options.groupBy)
-    , m_specs(options.aggregates) {
+    , m_specs(options.aggregates)
+{
     if (m_specs.isEmpty()) m_specs.append(QStringLiteral("count"));
 }
 
-bool GroupByAnalysis::validate(const AnalysisOptions &options, QString *error) {
+bool GroupByAnalysis::validate(const AnalysisOptions &options, QString *error)
+{
     if (options.groupBy.isEmpty()) {
         *error = QStringLiteral("groupby needs --by (one or more key columns)");
         return false;
@@ -249,7 +242,8 @@ bool GroupByAnalysis::validate(const AnalysisOptions &options, QString *error) {
     return true;
 }
 
-bool GroupByAnalysis::prepare(const Schema &schema, QString *error) {
+bool GroupByAnalysis::prepare(const Schema &schema, QString *error)
+{
     m_schema = schema;
     m_keyColumns.clear();
     m_aggregates.clear();
@@ -287,11 +281,13 @@ bool GroupByAnalysis::prepare(const Schema &schema, QString *error) {
     return true;
 }
 
-std::unique_ptr<Partial> GroupByAnalysis::createPartial() const {
+std::unique_ptr<Partial> GroupByAnalysis::createPartial() const
+{
     return std::make_unique<GroupByPartial>();
 }
 
-void GroupByAnalysis::process(Partial &partial, TaskInput &input) const {
+void GroupByAnalysis::process(Partial &partial, TaskInput &input) const
+{
     auto &p = static_cast<GroupByPartial &>(partial);
     std::vector<Value> keyValues(m_keyColumns.size());
     std::string encoded;
@@ -337,12 +333,8 @@ void GroupByAnalysis::process(Partial &partial, TaskInput &input) const {
             const double x = v.number();
             switch (agg.fn) {
             case Fn::Sum:
-            case Fn::Mean:
-                s.sum.add(x);
-                break;
-            case Fn::Std:
-                s.moments.add(x);
-                break;
+            case Fn::Mean: s.sum.add(x); break;
+            case Fn::Std: s.moments.add(x); break;
             case Fn::Min:
             case Fn::Max:
                 if (v.kind == Value::Kind::Int) {
@@ -354,8 +346,7 @@ void GroupByAnalysis::process(Partial &partial, TaskInput &input) const {
                 s.dmin = std::min(s.dmin, x);
                 s.dmax = std::max(s.dmax, x);
                 break;
-            default:
-                break;
+            default: break;
             }
             if (agg.fn == Fn::Sum && v.kind != Value::Kind::Int) s.allInt = false;
         }
@@ -366,7 +357,8 @@ void GroupByAnalysis::process(Partial &partial, TaskInput &input) const {
     input.context.checkpoint(input.reader->rowsConsumed(), input.reader->bytesConsumed());
 }
 
-void GroupByAnalysis::merge(Partial &acc, Partial &later) const {
+void GroupByAnalysis::merge(Partial &acc, Partial &later) const
+{
     auto &a = static_cast<GroupByPartial &>(acc);
     auto &b = static_cast<GroupByPartial &>(later);
     for (auto &[key, index] : b.index) {
@@ -386,7 +378,8 @@ void GroupByAnalysis::merge(Partial &acc, Partial &later) const {
     b.groups.clear();
 }
 
-AnalysisResult GroupByAnalysis::finalize(Partial &merged) const {
+AnalysisResult GroupByAnalysis::finalize(Partial &merged) const
+{
     auto &p = static_cast<GroupByPartial &>(merged);
     std::vector<std::size_t> order(p.groups.size());
     for (std::size_t i = 0; i < order.size(); ++i)

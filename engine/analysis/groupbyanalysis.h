@@ -25,7 +25,15 @@ public:
     AnalysisResult finalize(Partial &merged) const override;
 
     struct Aggregate {
-        enum class Fn { Count, CountColumn, Sum, Mean, Min, Max, Std };
+        enum class Fn {
+            Count,
+            CountColumn,
+            Sum,
+            Mean,
+            Min,
+            Max,
+            Std
+        };
         Fn fn = Fn::Count;
         QString spec;       // as the user wrote it: the key in the result
         QString columnName; // empty for count

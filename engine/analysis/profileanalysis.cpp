@@ -34,7 +34,8 @@ std::unique_ptr<Partial> ProfileAnalysis::createPartial() const
 {
     auto p = std::make_unique<ProfilePartial>();
     p->columns.reserve(std::size_t(m_schema.size()));
-    for (const Column &c : m_schema.columns) p->columns.emplace_back(c.type);
+    for (const Column &c : m_schema.columns)
+        p->columns.emplace_back(c.type);
     return p;
 }
 
@@ -54,8 +55,8 @@ void ProfileAnalysis::process(Partial &partial, TaskInput &input) const
             else
                 columns[i].addText(record.fields[i]);
         }
-        if (++rows % kCheckpointRows == 0
-            && !input.context.checkpoint(reader.rowsConsumed(), reader.bytesConsumed()))
+        if (++rows % kCheckpointRows == 0 &&
+            !input.context.checkpoint(reader.rowsConsumed(), reader.bytesConsumed()))
             return;
     }
 }
@@ -64,18 +65,19 @@ void ProfileAnalysis::merge(Partial &acc, Partial &later) const
 {
     auto &a = static_cast<ProfilePartial &>(acc).columns;
     const auto &b = static_cast<ProfilePartial &>(later).columns;
-    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) a[i].merge(b[i]);
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+        a[i].merge(b[i]);
 }
 
 AnalysisResult ProfileAnalysis::finalize(Partial &merged) const
 {
     const auto &columns = static_cast<ProfilePartial &>(merged).columns;
     AnalysisResult result;
-    result.table.columns = QStringList{QStringLiteral("name"), QStringLiteral("type"),
-                                       QStringLiteral("count"), QStringLiteral("nulls"),
-                                       QStringLiteral("distinct"), QStringLiteral("min"),
-                                       QStringLiteral("max"), QStringLiteral("mean"),
-                                       QStringLiteral("std"), QStringLiteral("p50")};
+    result.table.columns =
+        QStringList{QStringLiteral("name"),  QStringLiteral("type"),     QStringLiteral("count"),
+                    QStringLiteral("nulls"), QStringLiteral("distinct"), QStringLiteral("min"),
+                    QStringLiteral("max"),   QStringLiteral("mean"),     QStringLiteral("std"),
+                    QStringLiteral("p50")};
     QJsonArray array;
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const QString &name = m_schema.columns[qsizetype(i)].name;

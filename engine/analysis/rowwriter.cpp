@@ -5,19 +5,18 @@
 
 namespace sf {
 
-QString rowFormatName(RowFormat f) {
+QString rowFormatName(RowFormat f)
+{
     switch (f) {
-    case RowFormat::Csv:
-        return QStringLiteral("csv");
-    case RowFormat::JsonLines:
-        return QStringLiteral("jsonl");
-    case RowFormat::JsonArray:
-        return QStringLiteral("json");
+    case RowFormat::Csv: return QStringLiteral("csv");
+    case RowFormat::JsonLines: return QStringLiteral("jsonl");
+    case RowFormat::JsonArray: return QStringLiteral("json");
     }
     return QString();
 }
 
-bool rowFormatFromPath(const QString &path, RowFormat *out) {
+bool rowFormatFromPath(const QString &path, RowFormat *out)
+{
     const QString lower = path.toLower();
     if (lower.endsWith(QLatin1String(".csv")))
         *out = RowFormat::Csv;
@@ -31,7 +30,8 @@ bool rowFormatFromPath(const QString &path, RowFormat *out) {
 }
 
 RowWriter::RowWriter(RowLayout layout)
-    : m_layout(std::move(layout)) {
+    : m_layout(std::move(layout))
+{
     for (const Column &c : m_layout.schema.columns) {
         QByteArray key;
         const QByteArray name = c.name.toUtf8();
@@ -41,7 +41,8 @@ RowWriter::RowWriter(RowLayout layout)
     }
 }
 
-void RowWriter::appendJsonString(QByteArray &out, std::string_view text) {
+void RowWriter::appendJsonString(QByteArray &out, std::string_view text)
+{
     static const char hex[] = "0123456789abcdef";
     out.append('"');
     std::size_t plainStart = 0;
@@ -51,27 +52,13 @@ void RowWriter::appendJsonString(QByteArray &out, std::string_view text) {
         out.append(text.data() + plainStart, qsizetype(i - plainStart));
         plainStart = i + 1;
         switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        case '\b':
-            out.append("\\b");
-            break;
-        case '\f':
-            out.append("\\f");
-            break;
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        case '\b': out.append("\\b"); break;
+        case '\f': out.append("\\f"); break;
         default: {
             const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
             out.append(esc, 6);
@@ -84,13 +71,15 @@ void RowWriter::appendJsonString(QByteArray &out, std::string_view text) {
 
 namespace {
 
-void appendInt(QByteArray &out, std::int64_t v) {
+void appendInt(QByteArray &out, std::int64_t v)
+{
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
     out.append(buf, qsizetype(r.ptr - buf));
 }
 
-void appendDouble(QByteArray &out, double v) {
+void appendDouble(QByteArray &out, double v)
+{
     if (!std::isfinite(v)) {
         out.append("null"); // JSON has no NaN or infinity; pandas writes null too
         return;
@@ -102,7 +91,8 @@ void appendDouble(QByteArray &out, double v) {
 
 } // namespace
 
-void RowWriter::appendJsonValue(QByteArray &out, const Record &record, std::size_t i) const {
+void RowWriter::appendJsonValue(QByteArray &out, const Record &record, std::size_t i) const
+{
     const std::string_view text = record.fields[i];
     if (m_layout.exactTexts || m_layout.headerless) {
         appendJsonString(out, text);
@@ -141,13 +131,13 @@ void RowWriter::appendJsonValue(QByteArray &out, const Record &record, std::size
         return;
     }
     case ColumnType::DateTime:
-    case ColumnType::String:
-        break;
+    case ColumnType::String: break;
     }
     appendJsonString(out, text);
 }
 
-void RowWriter::append(const Record &record, RowBuffer &out) const {
+void RowWriter::append(const Record &record, RowBuffer &out) const
+{
     ++out.rows;
     const std::size_t n = record.fields.size();
     if (m_layout.format == RowFormat::Csv) {
@@ -172,7 +162,8 @@ void RowWriter::append(const Record &record, RowBuffer &out) const {
     if (m_layout.format == RowFormat::JsonLines) json.append('\n');
 }
 
-QByteArray RowWriter::header() const {
+QByteArray RowWriter::header() const
+{
     if (m_layout.format == RowFormat::JsonArray) return QByteArrayLiteral("[");
     if (m_layout.format != RowFormat::Csv || m_layout.headerless) return {};
     CsvWriter csv;
@@ -182,11 +173,13 @@ QByteArray RowWriter::header() const {
     return csv.take();
 }
 
-QByteArray RowWriter::footer() const {
+QByteArray RowWriter::footer() const
+{
     return m_layout.format == RowFormat::JsonArray ? QByteArrayLiteral("\n]\n") : QByteArray();
 }
 
-QByteArray RowWriter::separator() const {
+QByteArray RowWriter::separator() const
+{
     return m_layout.format == RowFormat::JsonArray ? QByteArrayLiteral(",\n") : QByteArray();
 }
 

@@ -11,7 +11,11 @@
 
 namespace sf {
 
-enum class RowFormat { Csv, JsonLines, JsonArray };
+enum class RowFormat {
+    Csv,
+    JsonLines,
+    JsonArray
+};
 QString rowFormatName(RowFormat f); // "csv", "jsonl", "json"
 // By extension, case-insensitive: .csv, .jsonl / .ndjson, .json.
 bool rowFormatFromPath(const QString &path, RowFormat *out);

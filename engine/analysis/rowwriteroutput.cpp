@@ -10,13 +10,16 @@ RowWriterOutput::RowWriterOutput(const QString &path, const RowWriter &writer)
     : m_path(path)
     , m_header(writer.header())
     , m_footer(writer.footer())
-    , m_separator(writer.separator()) {}
+    , m_separator(writer.separator())
+{}
 
-RowWriterOutput::~RowWriterOutput() {
+RowWriterOutput::~RowWriterOutput()
+{
     cancel();
 }
 
-bool RowWriterOutput::checkWritable(const QString &path, QString *error) {
+bool RowWriterOutput::checkWritable(const QString &path, QString *error)
+{
     const QString shown = QDir::toNativeSeparators(path);
     const QFileInfo info(path);
     if (info.isDir()) {
@@ -39,7 +42,8 @@ bool RowWriterOutput::checkWritable(const QString &path, QString *error) {
     return true;
 }
 
-bool RowWriterOutput::failLocked(const QString &reason, QString *error) {
+bool RowWriterOutput::failLocked(const QString &reason, QString *error)
+{
     if (error)
         *error =
             QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), reason);
@@ -49,7 +53,8 @@ bool RowWriterOutput::failLocked(const QString &reason, QString *error) {
     return false;
 }
 
-bool RowWriterOutput::openLocked(QString *error) {
+bool RowWriterOutput::openLocked(QString *error)
+{
     if (m_file) return true;
     if (m_done) return failLocked(QStringLiteral("the output was discarded"), error);
     m_file = std::make_unique<QSaveFile>(m_path);
@@ -58,7 +63,8 @@ bool RowWriterOutput::openLocked(QString *error) {
     return true;
 }
 
-bool RowWriterOutput::write(const QByteArray &rows, QString *error) {
+bool RowWriterOutput::write(const QByteArray &rows, QString *error)
+{
     std::lock_guard lock(m_mutex);
     if (!openLocked(error)) return false;
     if (rows.isEmpty()) return true;
@@ -71,7 +77,8 @@ bool RowWriterOutput::write(const QByteArray &rows, QString *error) {
     return true;
 }
 
-bool RowWriterOutput::commit(QString *error) {
+bool RowWriterOutput::commit(QString *error)
+{
     std::lock_guard lock(m_mutex);
     if (!openLocked(error)) return false;
     if (m_file->write(m_footer) != m_footer.size()) return failLocked(m_file->errorString(), error);
@@ -81,7 +88,8 @@ bool RowWriterOutput::commit(QString *error) {
     return true;
 }
 
-void RowWriterOutput::cancel() {
+void RowWriterOutput::cancel()
+{
     std::lock_guard lock(m_mutex);
     if (m_file) m_file->cancelWriting();
     m_file.reset();
@@ -89,7 +97,8 @@ void RowWriterOutput::cancel() {
 }
 
 std::shared_ptr<RowWriterOutput> RowWriterOutputSet::create(const QString &path,
-                                                            const RowWriter &writer) {
+                                                            const RowWriter &writer)
+{
     auto output = std::make_shared<RowWriterOutput>(path, writer);
     std::lock_guard lock(m_mutex);
     std::erase_if(m_outputs, [](const auto &w) { return w.expired(); });
@@ -97,7 +106,8 @@ std::shared_ptr<RowWriterOutput> RowWriterOutputSet::create(const QString &path,
     return output;
 }
 
-void RowWriterOutputSet::cancelAll() {
+void RowWriterOutputSet::cancelAll()
+{
     std::vector<std::shared_ptr<RowWriterOutput>> live;
     {
         std::lock_guard lock(m_mutex);
@@ -111,14 +121,16 @@ void RowWriterOutputSet::cancelAll() {
 
 namespace {
 
-[[noreturn]] void throwError(const QString &message) {
+[[noreturn]] void throwError(const QString &message)
+{
     throw TaskError(message.toStdString());
 }
 
 } // namespace
 
 void RowStream::absorb(RowStream &later, const QString &path, const RowWriter &writer,
-                       RowWriterOutputSet &outputs) {
+                       RowWriterOutputSet &outputs)
+{
     if (!output) output = outputs.create(path, writer);
     QString error;
     if (!output->write(pending.take(), &error)) throwError(error);
@@ -127,7 +139,8 @@ void RowStream::absorb(RowStream &later, const QString &path, const RowWriter &w
     later.pending.rows = 0;
 }
 
-void RowStream::finish(const QString &path, const RowWriter &writer, RowWriterOutputSet &outputs) {
+void RowStream::finish(const QString &path, const RowWriter &writer, RowWriterOutputSet &outputs)
+{
     if (!output) output = outputs.create(path, writer);
     QString error;
     if (!output->write(pending.take(), &error) || !output->commit(&error)) throwError(error);

@@ -111,10 +111,12 @@ std::int64_t DistinctSketch::count() const
 {
     if (m_registers.empty()) return std::int64_t(m_size);
     int histogram[kQ + 2] = {};
-    for (std::uint8_t r : m_registers) ++histogram[r];
+    for (std::uint8_t r : m_registers)
+        ++histogram[r];
     const double m = double(kRegisters);
     double z = m * tau(1.0 - histogram[kQ + 1] / m);
-    for (int k = kQ; k >= 1; --k) z = 0.5 * (z + histogram[k]);
+    for (int k = kQ; k >= 1; --k)
+        z = 0.5 * (z + histogram[k]);
     z += m * sigma(histogram[0] / m);
     const double alphaInf = 0.5 / std::log(2.0);
     return std::llround(alphaInf * m * m / z);

@@ -1,10 +1,11 @@
 #pragma once
 // Quantiles and histogram of a numeric column from DDSketch-style logarithmic buckets with
-// relative accuracy alpha = 0.005: every value x > 0 falls in bucket i = ceil(log_gamma(x)),
-// gamma = (1 + alpha) / (1 - alpha), whose representative 2·gamma^i / (gamma + 1) is within
-// alpha·x of x. Negative values use a mirrored store, zeros and infinities are counted apart.
-// Buckets hold exact counts and merging adds them, so the state does not depend on how the
-// values were split or in which order partials are merged. Buckets are never collapsed.
+// relative accuracy alpha = 0.005: every value x > 0 falls in a bucket (lo, hi] with
+// hi/lo <= gamma = (1 + alpha) / (1 - alpha) (DDSketch's cubically interpolated log mapping,
+// see the .cpp), whose representative 2·lo·hi / (lo + hi) is within alpha·x of x. Negative values
+// use a mirrored store, zeros and infinities are counted apart. Buckets hold exact counts and
+// merging adds them, so the state does not depend on how the values were split or in which order
+// partials are merged. Buckets are never collapsed.
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -32,8 +33,8 @@ private:
 };
 
 struct Histogram {
-    std::vector<double> edges;         // bins + 1 edges
-    std::vector<std::int64_t> counts;  // bins counts
+    std::vector<double> edges;        // bins + 1 edges
+    std::vector<std::int64_t> counts; // bins counts
 };
 
 class QuantileSketch {

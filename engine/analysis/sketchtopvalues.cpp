@@ -1,30 +1,50 @@
 #include "analysis/sketchtopvalues.h"
 
+#include "core/hash.h"
+
 #include <algorithm>
 
 namespace sf {
 
+void TopValues::add(std::string_view value, std::int64_t count)
+{
+    const std::uint64_t hash = hashBytes(value);
+    if (Counted *c = find(value, hash))
+        c->count += count;
+    else
+        admit(value, hash, 0, count);
+}
+
 void TopValues::merge(const TopValues &other)
 {
-    for (const auto &[value, count] : other.m_counts) add(value, count);
+    // Entries carry their hash: merging never hashes a string again.
+    other.m_counts.forEach([this](std::string_view value, std::uint64_t hash, const Counted &c) {
+        if (Counted *mine = find(value, hash))
+            mine->count += c.count;
+        else
+            admit(value, hash, c.length, c.count);
+    });
     m_approximate = m_approximate || other.m_approximate;
 }
 
 std::vector<std::pair<std::string, std::int64_t>> TopValues::top(std::size_t n) const
 {
-    // Sort pointers, not copies: the map may hold a million strings.
-    using Entry = const std::pair<const std::string, std::int64_t> *;
+    // Sort views, not copies: the table may hold a million strings.
+    using Entry = std::pair<std::string_view, std::int64_t>;
     std::vector<Entry> all;
     all.reserve(m_counts.size());
-    for (const auto &e : m_counts) all.push_back(&e);
-    const auto before = [](Entry a, Entry b) {
-        return a->second != b->second ? a->second > b->second : a->first < b->first;
+    m_counts.forEach([&all](std::string_view value, std::uint64_t, const Counted &c) {
+        all.emplace_back(value, c.count);
+    });
+    const auto before = [](const Entry &a, const Entry &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
     };
     const std::size_t k = std::min(n, all.size());
     std::partial_sort(all.begin(), all.begin() + std::ptrdiff_t(k), all.end(), before);
     std::vector<std::pair<std::string, std::int64_t>> out;
     out.reserve(k);
-    for (std::size_t i = 0; i < k; ++i) out.emplace_back(all[i]->first, all[i]->second);
+    for (std::size_t i = 0; i < k; ++i)
+        out.emplace_back(std::string(all[i].first), all[i].second);
     return out;
 }
 

@@ -17,7 +17,8 @@ struct SyntheticPartial : Partial {
 };
 
 // [0, 1) with 53 random bits.
-double unit(std::mt19937_64 &rng) {
+double unit(std::mt19937_64 &rng)
+{
     return double(rng() >> 11) * 0x1.0p-53;
 }
 
@@ -26,14 +27,17 @@ constexpr double kHeavyTailCap = 1000.0;
 } // namespace
 
 SyntheticAnalysis::SyntheticAnalysis(const AnalysisOptions &options)
-    : m_options(options.synthetic) {}
+    : m_options(options.synthetic)
+{}
 
-QStringList SyntheticAnalysis::distributionNames() {
+QStringList SyntheticAnalysis::distributionNames()
+{
     return {QStringLiteral("constant"),  QStringLiteral("uniform"), QStringLiteral("exponential"),
             QStringLiteral("lognormal"), QStringLiteral("bimodal"), QStringLiteral("heavytail")};
 }
 
-bool SyntheticAnalysis::validate(const AnalysisOptions &options, QString *error) {
+bool SyntheticAnalysis::validate(const AnalysisOptions &options, QString *error)
+{
     const SyntheticOptions &s = options.synthetic;
     if (s.tasks < 1) {
         *error = QStringLiteral("synthetic: --tasks must be at least 1, not %1").arg(s.tasks);
@@ -60,7 +64,8 @@ bool SyntheticAnalysis::validate(const AnalysisOptions &options, QString *error)
     return true;
 }
 
-std::vector<double> SyntheticAnalysis::plannedDurationsMs(const SyntheticOptions &o) {
+std::vector<double> SyntheticAnalysis::plannedDurationsMs(const SyntheticOptions &o)
+{
     std::mt19937_64 rng(o.seed);
     std::vector<double> out;
     out.reserve(std::size_t(std::max<std::int64_t>(o.tasks, 0)));
@@ -91,7 +96,8 @@ std::vector<double> SyntheticAnalysis::plannedDurationsMs(const SyntheticOptions
     return out;
 }
 
-bool SyntheticAnalysis::attemptFails(const SyntheticOptions &o, std::int64_t task, int attempt) {
+bool SyntheticAnalysis::attemptFails(const SyntheticOptions &o, std::int64_t task, int attempt)
+{
     if (o.failRate <= 0) return false;
     std::uint64_t h = hashU64(o.seed ^ 0x5f3759df5f3759dfULL);
     h = hashU64(h ^ std::uint64_t(task));
@@ -99,7 +105,8 @@ bool SyntheticAnalysis::attemptFails(const SyntheticOptions &o, std::int64_t tas
     return double(h >> 11) * 0x1.0p-53 < o.failRate;
 }
 
-bool SyntheticAnalysis::prepare(const Schema &, QString *error) {
+bool SyntheticAnalysis::prepare(const Schema &, QString *error)
+{
     AnalysisOptions options;
     options.synthetic = m_options;
     if (!validate(options, error)) return false;
@@ -107,7 +114,8 @@ bool SyntheticAnalysis::prepare(const Schema &, QString *error) {
     return true;
 }
 
-std::vector<PlannedTask> SyntheticAnalysis::plannedTasks() const {
+std::vector<PlannedTask> SyntheticAnalysis::plannedTasks() const
+{
     std::vector<PlannedTask> out;
     out.reserve(m_durationsMs.size());
     for (double ms : m_durationsMs)
@@ -115,11 +123,13 @@ std::vector<PlannedTask> SyntheticAnalysis::plannedTasks() const {
     return out;
 }
 
-std::unique_ptr<Partial> SyntheticAnalysis::createPartial() const {
+std::unique_ptr<Partial> SyntheticAnalysis::createPartial() const
+{
     return std::make_unique<SyntheticPartial>();
 }
 
-void SyntheticAnalysis::process(Partial &partial, TaskInput &input) const {
+void SyntheticAnalysis::process(Partial &partial, TaskInput &input) const
+{
     using Clock = std::chrono::steady_clock;
     const std::int64_t index = input.task.chunk;
     if (index < 0 || index >= std::int64_t(m_durationsMs.size()))
@@ -157,14 +167,16 @@ void SyntheticAnalysis::process(Partial &partial, TaskInput &input) const {
     static_cast<SyntheticPartial &>(partial).tasks.emplace_back(index, plannedMs);
 }
 
-void SyntheticAnalysis::merge(Partial &acc, Partial &later) const {
+void SyntheticAnalysis::merge(Partial &acc, Partial &later) const
+{
     auto &a = static_cast<SyntheticPartial &>(acc);
     auto &b = static_cast<SyntheticPartial &>(later);
     a.tasks.insert(a.tasks.end(), b.tasks.begin(), b.tasks.end());
     b.tasks.clear();
 }
 
-AnalysisResult SyntheticAnalysis::finalize(Partial &merged) const {
+AnalysisResult SyntheticAnalysis::finalize(Partial &merged) const
+{
     auto &p = static_cast<SyntheticPartial &>(merged);
     ExactSum total;
     AnalysisResult result;

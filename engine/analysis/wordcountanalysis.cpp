@@ -17,14 +17,16 @@ struct WordCountPartial : Partial {
     std::int64_t total = 0;
 };
 
-bool isTermChar(char32_t c) {
+bool isTermChar(char32_t c)
+{
     return QChar::isLetterOrNumber(c) || QChar::isMark(c);
 }
 
 } // namespace
 
 void WordCountAnalysis::tokenizeUnicode(std::string_view text, std::string &scratch,
-                                        void (*sink)(void *, std::string_view), void *context) {
+                                        void (*sink)(void *, std::string_view), void *context)
+{
     const QString s = QString::fromUtf8(text.data(), qsizetype(text.size()));
     qsizetype start = -1;
     auto flush = [&](qsizetype end) {
@@ -55,9 +57,11 @@ void WordCountAnalysis::tokenizeUnicode(std::string_view text, std::string &scra
 
 WordCountAnalysis::WordCountAnalysis(const AnalysisOptions &options)
     : m_column(options.column)
-    , m_top(options.top) {}
+    , m_top(options.top)
+{}
 
-bool WordCountAnalysis::validate(const AnalysisOptions &options, QString *error) {
+bool WordCountAnalysis::validate(const AnalysisOptions &options, QString *error)
+{
     if (options.top < 1) {
         *error = QStringLiteral("wordcount: --top must be at least 1, not %1").arg(options.top);
         return false;
@@ -65,7 +69,8 @@ bool WordCountAnalysis::validate(const AnalysisOptions &options, QString *error)
     return true;
 }
 
-bool WordCountAnalysis::prepare(const Schema &schema, QString *error) {
+bool WordCountAnalysis::prepare(const Schema &schema, QString *error)
+{
     m_columnIndex = -1;
     if (m_column.isEmpty()) return true;
     m_columnIndex = schema.indexOf(m_column);
@@ -76,11 +81,13 @@ bool WordCountAnalysis::prepare(const Schema &schema, QString *error) {
     return true;
 }
 
-std::unique_ptr<Partial> WordCountAnalysis::createPartial() const {
+std::unique_ptr<Partial> WordCountAnalysis::createPartial() const
+{
     return std::make_unique<WordCountPartial>();
 }
 
-void WordCountAnalysis::process(Partial &partial, TaskInput &input) const {
+void WordCountAnalysis::process(Partial &partial, TaskInput &input) const
+{
     auto &p = static_cast<WordCountPartial &>(partial);
     auto count = [&p](std::string_view term) {
         ++p.total;
@@ -106,7 +113,8 @@ void WordCountAnalysis::process(Partial &partial, TaskInput &input) const {
     input.context.checkpoint(input.reader->rowsConsumed(), input.reader->bytesConsumed());
 }
 
-void WordCountAnalysis::merge(Partial &acc, Partial &later) const {
+void WordCountAnalysis::merge(Partial &acc, Partial &later) const
+{
     auto &a = static_cast<WordCountPartial &>(acc);
     auto &b = static_cast<WordCountPartial &>(later);
     a.total += b.total;
@@ -119,7 +127,8 @@ void WordCountAnalysis::merge(Partial &acc, Partial &later) const {
     b.counts.clear();
 }
 
-AnalysisResult WordCountAnalysis::finalize(Partial &merged) const {
+AnalysisResult WordCountAnalysis::finalize(Partial &merged) const
+{
     auto &p = static_cast<WordCountPartial &>(merged);
     using Entry = std::pair<std::string_view, std::int64_t>;
     std::vector<Entry> entries;

@@ -35,7 +35,8 @@ private:
 };
 
 template <class F>
-void WordCountAnalysis::tokenize(std::string_view text, std::string &scratch, F &&term) {
+void WordCountAnalysis::tokenize(std::string_view text, std::string &scratch, F &&term)
+{
     for (char c : text) {
         if (static_cast<unsigned char>(c) >= 0x80) {
             tokenizeUnicode(

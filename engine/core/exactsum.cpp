@@ -1,5 +1,7 @@
 #include "core/exactsum.h"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -7,14 +9,26 @@ namespace sf {
 
 namespace {
 
-// Values at or above this magnitude go to a second accumulator scaled by 2^-kScaleBits, so
-// no partial of either list can overflow however many values are added (up to 2^53 of them):
-// the sum of < 2^53 values below 2^970 stays below 2^1023.
-constexpr double kHugeThreshold = 0x1p970;
-constexpr int kScaleBits = 100;
+__extension__ typedef unsigned __int128 U128;
 
-// Shewchuk's grow step, as math.fsum: adds x to the non-overlapping partials (increasing
-// magnitude) and keeps them non-overlapping. x must be finite and the sum must not overflow.
+constexpr int kDigitBits = 32;
+constexpr std::int64_t kDigitMask = (std::int64_t(1) << kDigitBits) - 1;
+// Digits grow by < 2^32 per add, so 2^30 adds keep every cell below 2^62 before a carry pass.
+constexpr std::int64_t kMaxLoad = std::int64_t(1) << 30;
+// Highest digit a normalised sum can need: 2^30 · 2^1024 is below 2^(32·67 − 1074).
+constexpr int kMaxDigit = 68;
+
+// An int64 as two doubles that are each exact (high 32 bits scaled, low 32 bits).
+void addInt64Exactly(ExactSum &sum, std::int64_t v)
+{
+    if (v == 0) return;
+    const std::int64_t low = v & 0xffffffff;
+    sum.add(double(v - low)); // a multiple of 2^32 below 2^63: 31 significant bits
+    sum.add(double(low));
+}
+
+} // namespace
+
 void growPartials(std::vector<double> &partials, double x)
 {
     std::size_t i = 0;
@@ -29,85 +43,168 @@ void growPartials(std::vector<double> &partials, double x)
     if (x != 0.0) partials.push_back(x);
 }
 
-// Correctly rounded value of the partials, as the tail of math.fsum (round-half-even fix-up
-// when the first discarded part is exactly half an ulp).
-double roundPartials(const std::vector<double> &partials)
-{
-    std::size_t n = partials.size();
-    if (n == 0) return 0.0;
-    double hi = partials[--n];
-    double lo = 0.0;
-    while (n > 0) {
-        const double x = hi;
-        const double y = partials[--n];
-        hi = x + y;
-        const double yr = hi - x;
-        lo = y - yr;
-        if (lo != 0.0) break;
-    }
-    if (n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0))) {
-        const double y = lo * 2.0;
-        const double x = hi + y;
-        const double yr = x - hi;
-        if (y == yr) hi = x;
-    }
-    return hi;
-}
-
-// An int64 as two doubles that are each exact (high 32 bits scaled, low 32 bits).
-void addInt64Exactly(ExactSum &sum, std::int64_t v)
-{
-    if (v == 0) return;
-    const std::int64_t low = v & 0xffffffff;
-    sum.add(double(v - low)); // a multiple of 2^32 below 2^63: 31 significant bits
-    sum.add(double(low));
-}
-
-} // namespace
-
 void ExactSum::add(double x)
 {
-    if (!std::isfinite(x)) {
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    const int biased = int((bits >> 52) & 0x7ff);
+    if (biased == 0x7ff) {
         // inf + -inf and nan give nan whatever the order, as in math.fsum.
         m_special += x;
         m_nonFinite = true;
         return;
     }
-    if (std::fabs(x) >= kHugeThreshold)
-        growPartials(m_huge, std::ldexp(x, -kScaleBits));
-    else
-        growPartials(m_partials, x);
+    std::uint64_t mantissa = bits & ((std::uint64_t(1) << 52) - 1);
+    if (biased != 0)
+        mantissa |= std::uint64_t(1) << 52;
+    else if (mantissa == 0)
+        return; // ±0
+    // x = mantissa · 2^(pos − 1074): pos is where its lowest bit lands in the digit string.
+    const int pos = biased == 0 ? 0 : biased - 1;
+    const int k = pos / kDigitBits;
+    if (k < m_first || k + 2 >= m_first + int(m_digits.size())) reserveDigits(k, k + 2);
+    const U128 t = static_cast<U128>(mantissa) << (pos % kDigitBits);
+    // Branch-free negation: (v ^ s) − s is −v when s is all ones.
+    const std::int64_t s = -std::int64_t(bits >> 63);
+    std::int64_t *d = m_digits.data() + (k - m_first);
+    d[0] += (std::int64_t(std::uint64_t(t) & std::uint64_t(kDigitMask)) ^ s) - s;
+    d[1] += (std::int64_t(std::uint64_t(t >> 32) & std::uint64_t(kDigitMask)) ^ s) - s;
+    d[2] += (std::int64_t(std::uint64_t(t >> 64)) ^ s) - s;
+    if (++m_load >= kMaxLoad) normalize();
+}
+
+void ExactSum::reserveDigits(int first, int last)
+{
+    first = std::max(0, std::min(first, m_digits.empty() ? first : m_first) - 1);
+    last =
+        std::min(kMaxDigit,
+                 std::max(last, m_digits.empty() ? last : m_first + int(m_digits.size()) - 1) + 1);
+    if (!m_digits.empty() && first == m_first && last == m_first + int(m_digits.size()) - 1) return;
+    std::vector<std::int64_t> grown(std::size_t(last - first + 1), 0);
+    std::copy(m_digits.begin(), m_digits.end(),
+              grown.begin() + (m_digits.empty() ? 0 : m_first - first));
+    m_digits.swap(grown);
+    m_first = first;
+}
+
+std::int64_t ExactSum::digitAt(int k) const
+{
+    const int i = k - m_first;
+    return i >= 0 && i < int(m_digits.size()) ? m_digits[std::size_t(i)] : 0;
+}
+
+void ExactSum::normalize()
+{
+    std::int64_t carry = 0;
+    for (std::int64_t &d : m_digits) {
+        const std::int64_t v = d + carry;
+        d = v & kDigitMask;
+        carry = (v - d) / (std::int64_t(1) << kDigitBits); // exact: v − d is a multiple
+    }
+    // Spill the carry into new top digits; a final carry of −1 is the sign of a negative sum.
+    while (carry != 0 && carry != -1) {
+        reserveDigits(m_first, m_first + int(m_digits.size()));
+        std::int64_t &top = m_digits.back();
+        top = carry & kDigitMask;
+        carry = (carry - top) / (std::int64_t(1) << kDigitBits);
+    }
+    if (carry == -1) {
+        if (m_digits.empty()) reserveDigits(m_first, m_first);
+        m_digits.back() -= std::int64_t(1) << kDigitBits; // top digit in [−2^32, 0)
+    }
+    m_load = 1;
 }
 
 void ExactSum::merge(const ExactSum &other)
 {
-    for (double p : other.m_partials) growPartials(m_partials, p);
-    for (double p : other.m_huge) growPartials(m_huge, p);
     if (other.m_nonFinite) {
         m_special += other.m_special;
         m_nonFinite = true;
     }
+    if (other.m_digits.empty()) return;
+    if (m_load + other.m_load >= kMaxLoad) {
+        normalize();
+        if (m_load + other.m_load >= kMaxLoad) {
+            ExactSum o = other;
+            o.normalize();
+            merge(o);
+            return;
+        }
+    }
+    reserveDigits(other.m_first, other.m_first + int(other.m_digits.size()) - 1);
+    std::int64_t *d = m_digits.data() + (other.m_first - m_first);
+    for (std::size_t i = 0; i < other.m_digits.size(); ++i)
+        d[i] += other.m_digits[i];
+    m_load += other.m_load;
 }
 
 double ExactSum::value() const
 {
     if (m_nonFinite) return m_special;
-    if (m_huge.empty()) return roundPartials(m_partials);
-    // Rare: values >= 2^970 were added. Round in the scaled domain, where scaling the small
-    // partials down can only lose bits below 2^-974, which matter only if the huge values
-    // cancel to a result below ~2^-920.
-    std::vector<double> all = m_huge;
-    for (double p : m_partials) growPartials(all, std::ldexp(p, -kScaleBits));
-    return std::ldexp(roundPartials(all), kScaleBits);
+    ExactSum m = *this;
+    const bool negative = m.makeMagnitude();
+    int top = m.m_first + int(m.m_digits.size()) - 1;
+    while (top >= m.m_first && m.digitAt(top) == 0)
+        --top;
+    if (top < m.m_first) return 0.0;
+    const auto topDigit = std::uint64_t(m.digitAt(top));
+    const int msb = top * kDigitBits + (63 - std::countl_zero(topDigit));
+    double result;
+    if (msb < 53) {
+        // An integer below 2^53 in units of 2^-1074: exact as it is (subnormal or tiny normal).
+        const std::uint64_t v = std::uint64_t(m.digitAt(0)) | (std::uint64_t(m.digitAt(1)) << 32);
+        result = std::ldexp(double(v), -1074);
+    } else {
+        // Round the magnitude to 53 bits, half to even, from the top three digits and a
+        // sticky bit for everything below them.
+        const int base = (top - 2) * kDigitBits;
+        const U128 w = (static_cast<U128>(topDigit) << 64) |
+                       (static_cast<U128>(m.digitAt(top - 1)) << 32) |
+                       static_cast<U128>(m.digitAt(top - 2));
+        int shift = msb - 52; // bit position of the result's lowest bit
+        const int rel = shift - base;
+        std::uint64_t mant = std::uint64_t(w >> rel) & ((std::uint64_t(1) << 53) - 1);
+        const bool round = (w >> (rel - 1)) & 1;
+        bool sticky = (w & ((static_cast<U128>(1) << (rel - 1)) - 1)) != 0;
+        for (int k = m.m_first; k < top - 2 && !sticky; ++k)
+            sticky = m.digitAt(k) != 0;
+        if (round && (sticky || (mant & 1))) ++mant;
+        if (mant >> 53) {
+            mant >>= 1;
+            ++shift;
+        }
+        result = std::ldexp(double(mant), shift - 1074); // ±inf past the largest double
+    }
+    return negative ? -result : result;
+}
+
+bool ExactSum::makeMagnitude()
+{
+    normalize();
+    if (m_digits.empty() || m_digits.back() >= 0) return false;
+    for (std::int64_t &d : m_digits)
+        d = -d;
+    normalize();
+    return true;
 }
 
 std::vector<double> ExactSum::exactPartials() const
 {
-    if (m_huge.empty()) return m_partials;
-    // Unscaled copies; callers only use them in products that overflow to inf anyway.
-    std::vector<double> out = m_partials;
-    for (double p : m_huge) out.push_back(std::ldexp(p, kScaleBits));
-    return out;
+    ExactSum m = *this;
+    const bool negative = m.makeMagnitude();
+    std::vector<double> terms;
+    for (std::size_t i = 0; i < m.m_digits.size(); ++i) {
+        if (m.m_digits[i] == 0) continue;
+        const double t =
+            std::ldexp(double(m.m_digits[i]), (m.m_first + int(i)) * kDigitBits - 1074);
+        terms.push_back(negative ? -t : t);
+    }
+    // Digits at or above 2^1000 could overflow the grow step: hand them over as they are
+    // (callers only multiply them, and such products overflow to inf anyway).
+    if (terms.empty() || std::fabs(terms.back()) >= 0x1p990) return terms;
+    std::vector<double> partials;
+    for (double t : terms)
+        growPartials(partials, t);
+    return partials;
 }
 
 void ExactMoments::add(double x)
@@ -194,10 +291,12 @@ double ExactMoments::variance(int ddof) const
     };
     const std::vector<double> sq = sumSq.exactPartials();
     const std::vector<double> s = sum.exactPartials();
-    for (double p : sq) addProduct(n, p);
+    for (double p : sq)
+        addProduct(n, p);
     for (std::size_t i = 0; i < s.size(); ++i) {
         addProduct(-s[i], s[i]);
-        for (std::size_t j = i + 1; j < s.size(); ++j) addProduct(-2.0 * s[i], s[j]);
+        for (std::size_t j = i + 1; j < s.size(); ++j)
+            addProduct(-2.0 * s[i], s[j]);
     }
     const double numerator = acc.value();
     if (numerator <= 0.0) return 0.0; // exact arithmetic: only 0 is possible here

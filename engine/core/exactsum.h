@@ -1,7 +1,10 @@
 #pragma once
-// Exact floating-point accumulation (Shewchuk's non-overlapping partials, as Python's
-// math.fsum): the rounded value() does not depend on the order or grouping of add()/merge(),
-// so sums, means and variances are identical for any chunk size, worker count and policy.
+// Exact floating-point accumulation: every finite double is added exactly into a fixed-point
+// "superaccumulator" (32-bit digits in 64-bit cells, carries deferred), so the rounded value()
+// is correctly rounded, as Python's math.fsum, and cannot depend on the order or grouping of
+// add()/merge(): sums, means and variances are identical for any chunk size, worker count and
+// policy. An add is a few integer operations (no loop over partials), which is what the
+// profile's hot path needs; only the digits a column's values actually touch are stored.
 #include <cstdint>
 #include <vector>
 
@@ -11,17 +14,29 @@ class ExactSum {
 public:
     void add(double x);
     void merge(const ExactSum &other);
-    double value() const; // correctly rounded sum
+    double value() const; // correctly rounded sum (±inf when it overflows)
     bool hasNonFinite() const { return m_nonFinite; }
-    // The exact sum as non-overlapping finite partials (for exact products in ExactMoments).
+    // The exact sum as a few non-overlapping doubles, largest last (for exact products in
+    // ExactMoments). A sum of magnitude ≥ 2^1024 gives an infinite partial.
     std::vector<double> exactPartials() const;
 
 private:
-    std::vector<double> m_partials;
-    std::vector<double> m_huge; // values >= 2^970, scaled by 2^-100 so partials never overflow
-    double m_special = 0; // sum of inf/nan values, kept apart
+    // Digit k weighs 2^(32k − 1074): digit 0 holds the smallest subnormal's bit.
+    void reserveDigits(int first, int last);
+    void normalize(); // carries propagated: every digit but the top one in [0, 2^32)
+    std::int64_t digitAt(int k) const;
+    bool makeMagnitude(); // normalises to sign and magnitude; true when the sum is negative
+
+    std::vector<std::int64_t> m_digits; // digits m_first .. m_first + size - 1
+    int m_first = 0;
+    std::int64_t m_load = 0; // digit magnitudes are < 2^32 · (m_load + 1)
+    double m_special = 0;    // sum of inf/nan values, kept apart
     bool m_nonFinite = false;
 };
+
+// Shewchuk's grow step, as math.fsum: adds x to the non-overlapping partials (increasing
+// magnitude) and keeps them non-overlapping. x must be finite and the sum must not overflow.
+void growPartials(std::vector<double> &partials, double x);
 
 // Count, exact sum and exact sum of squares (x*x split exactly with fma); variance from
 // n*Σx² − (Σx)² evaluated exactly before one rounding. Deterministic under any grouping.
@@ -30,7 +45,7 @@ class ExactMoments {
 public:
     void add(double x);
     // Bit-identical to add(double(x)); integers below 2^31 in magnitude are summed in 64-bit
-    // integer accumulators (flushed exactly on overflow), skipping the partials loop.
+    // integer accumulators (flushed exactly on overflow), skipping the accumulator.
     void addInteger(std::int64_t x);
     void merge(const ExactMoments &other);
     std::int64_t count() const { return m_count; }
@@ -47,8 +62,8 @@ private:
     std::int64_t m_count = 0;
     ExactSum m_sum;
     ExactSum m_sumSq;
-    std::int64_t m_intSum = 0;    // pending Σx of addInteger() values
-    std::int64_t m_intSumSq = 0;  // pending Σx² of addInteger() values
+    std::int64_t m_intSum = 0;   // pending Σx of addInteger() values
+    std::int64_t m_intSumSq = 0; // pending Σx² of addInteger() values
 };
 
 } // namespace sf

@@ -4,7 +4,9 @@
 
 namespace sf {
 
-NullTokens::NullTokens() : NullTokens(pandasDefaults()) {}
+NullTokens::NullTokens()
+    : NullTokens(pandasDefaults())
+{}
 
 NullTokens::NullTokens(const QStringList &tokens)
 {
@@ -17,11 +19,10 @@ NullTokens::NullTokens(const QStringList &tokens)
             seen = seen || existing == token;
         if (seen) continue;
         m_maxLength = std::max(m_maxLength, token.size());
-        if (token.size() < 64) m_lengths |= std::uint64_t(1) << token.size();
-        else m_lengths = ~std::uint64_t(0); // a long token: the length filter no longer helps
-        if (!token.empty()) {
-            const auto c = static_cast<unsigned char>(token[0]);
-            m_firstBytes[c >> 6] |= std::uint64_t(1) << (c & 63);
+        if (token.empty()) m_empty = true;
+        if (!token.empty() && token.size() < kFilterLengths) {
+            setBit(m_firstByte[token.size()], static_cast<unsigned char>(token.front()));
+            setBit(m_lastByte[token.size()], static_cast<unsigned char>(token.back()));
         }
         m_tokens.push_back(std::move(token));
     }

@@ -86,7 +86,7 @@ QString CsvReader::check(std::int64_t line, const char **at) const
 {
     const std::string_view raw = m_rec.raw();
     bool nul = false;
-    const std::int64_t bad = findBadByte(raw, &nul);
+    const std::int64_t bad = m_rec.mayHaveBadBytes ? findBadByte(raw, &nul) : -1;
     auto columnOf = [&](const char *pos) { return locate(m_rec.begin, line, pos).column; };
     if (bad >= 0) {
         *at = raw.data() + bad;

@@ -6,6 +6,47 @@ namespace sf::csv {
 
 void RecordParser::parse(const char *p, const char *e, ParsedRecord *out)
 {
+    if (!parseUnquoted(p, e, out)) parseGeneral(p, e, out);
+}
+
+bool RecordParser::parseUnquoted(const char *p, const char *e, ParsedRecord *out)
+{
+    out->fields.clear();
+    out->fieldStarts.clear();
+    const char *fieldStart = p;
+    std::uint64_t unusual = 0;
+    for (const char *block = p; e - block >= 64; block += 64) {
+        const BlockMasks m = blockMasks(block, m_delimiter, m_quote);
+        const std::uint64_t stop = m.quote | m.lineEnd;
+        // Only the bytes before the record's end count: everything when it goes on.
+        const std::uint64_t before = stop ? (stop & -stop) - 1 : ~std::uint64_t(0);
+        if (m.quote & (stop & -stop)) return false; // a quote: the general grammar applies
+        unusual |= m.unusual & before;
+        for (std::uint64_t d = m.delimiter & before; d != 0; d &= d - 1) {
+            const char *at = block + __builtin_ctzll(d);
+            out->fieldStarts.push_back(fieldStart);
+            out->fields.emplace_back(fieldStart, std::size_t(at - fieldStart));
+            fieldStart = at + 1;
+        }
+        if (stop) {
+            const char *end = block + __builtin_ctzll(stop);
+            out->fieldStarts.push_back(fieldStart);
+            out->fields.emplace_back(fieldStart, std::size_t(end - fieldStart));
+            out->begin = p;
+            out->end = end;
+            out->innerLines = 0;
+            out->problem = ParsedRecord::Problem::None;
+            out->problemAt = nullptr;
+            out->mayHaveBadBytes = unusual != 0;
+            return true;
+        }
+    }
+    return false;
+}
+
+void RecordParser::parseGeneral(const char *p, const char *e, ParsedRecord *out)
+{
+    out->mayHaveBadBytes = true;
     m_scratch.clear();
     m_escaped.clear();
     out->fields.clear();
@@ -84,7 +125,8 @@ void RecordParser::parse(const char *p, const char *e, ParsedRecord *out)
         p = hit + 1;
     }
     for (const Escaped &x : m_escaped)
-        out->fields[x.field] = std::string_view(m_scratch.data() + x.offset, out->fields[x.field].size());
+        out->fields[x.field] =
+            std::string_view(m_scratch.data() + x.offset, out->fields[x.field].size());
 }
 
 } // namespace sf::csv

@@ -10,23 +10,36 @@
 namespace sf::csv {
 
 struct ParsedRecord {
-    const char *begin = nullptr;            // first byte of the record
-    const char *end = nullptr;              // its line end (or the end of the data)
-    std::int64_t innerLines = 0;            // line ends inside quoted fields
-    std::vector<std::string_view> fields;   // valid until the next parse()
-    std::vector<const char *> fieldStarts;  // raw first byte of each field (for columns)
-    const char *problemAt = nullptr;        // first structural problem, if any
-    enum class Problem { None, TextAfterQuote, Unterminated } problem = Problem::None;
+    const char *begin = nullptr;           // first byte of the record
+    const char *end = nullptr;             // its line end (or the end of the data)
+    std::int64_t innerLines = 0;           // line ends inside quoted fields
+    std::vector<std::string_view> fields;  // valid until the next parse()
+    std::vector<const char *> fieldStarts; // raw first byte of each field (for columns)
+    const char *problemAt = nullptr;       // first structural problem, if any
+    enum class Problem {
+        None,
+        TextAfterQuote,
+        Unterminated
+    } problem = Problem::None;
+    bool mayHaveBadBytes = true; // false: no NUL and no byte >= 0x80 (no UTF-8 check needed)
     std::string_view raw() const { return {begin, std::size_t(end - begin)}; }
 };
 
 class RecordParser {
 public:
-    RecordParser(char delimiter, char quote) : m_delimiter(delimiter), m_quote(quote) {}
+    RecordParser(char delimiter, char quote)
+        : m_delimiter(delimiter)
+        , m_quote(quote)
+    {}
     // `p` is a record start (not a line end); the record is read up to its line end or `e`.
     void parse(const char *p, const char *e, ParsedRecord *out);
 
 private:
+    // Records without a quote byte, found with 64-byte block masks; false (nothing written
+    // that parse() keeps) when the record has a quote or runs too close to `e`.
+    bool parseUnquoted(const char *p, const char *e, ParsedRecord *out);
+    void parseGeneral(const char *p, const char *e, ParsedRecord *out);
+
     struct Escaped {
         std::size_t field;  // index into fields
         std::size_t offset; // of its text in m_scratch

@@ -37,6 +37,50 @@ inline const char *findAny3(const char *p, const char *e, char a, char b, char c
     return p;
 }
 
+// Bit masks of one 64-byte block: bit i describes byte p[i].
+struct BlockMasks {
+    std::uint64_t delimiter = 0;
+    std::uint64_t quote = 0;   // 0 when quoting is off
+    std::uint64_t lineEnd = 0; // LF or CR
+    std::uint64_t unusual = 0; // NUL or a byte >= 0x80: needs the UTF-8/NUL check
+};
+
+// The masks of p[0..63] (all 64 bytes must be readable). SSE2 where available.
+inline BlockMasks blockMasks(const char *p, char delimiter, char quote)
+{
+    BlockMasks m;
+#if defined(__SSE2__)
+    const __m128i vd = _mm_set1_epi8(delimiter);
+    const __m128i vq = _mm_set1_epi8(quote);
+    const __m128i vlf = _mm_set1_epi8('\n');
+    const __m128i vcr = _mm_set1_epi8('\r');
+    const __m128i zero = _mm_setzero_si128();
+    for (int i = 0; i < 4; ++i) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i));
+        const int shift = 16 * i;
+        m.delimiter |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd)))) << shift;
+        m.quote |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)))) << shift;
+        m.lineEnd |= std::uint64_t(unsigned(_mm_movemask_epi8(
+                         _mm_or_si128(_mm_cmpeq_epi8(v, vlf), _mm_cmpeq_epi8(v, vcr)))))
+                     << shift;
+        m.unusual |=
+            std::uint64_t(unsigned(_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)))))
+            << shift;
+    }
+    if (quote == 0) m.quote = 0;
+#else
+    for (int i = 0; i < 64; ++i) {
+        const char c = p[i];
+        const std::uint64_t b = std::uint64_t(1) << i;
+        if (c == delimiter) m.delimiter |= b;
+        if (quote != 0 && c == quote) m.quote |= b;
+        if (c == '\n' || c == '\r') m.lineEnd |= b;
+        if (c == 0 || static_cast<unsigned char>(c) >= 0x80) m.unusual |= b;
+    }
+#endif
+    return m;
+}
+
 struct RecordEnd {
     const char *end = nullptr;       // the record's line end, or e
     std::int64_t innerLines = 0;     // line ends inside quoted fields

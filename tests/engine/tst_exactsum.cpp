@@ -17,7 +17,8 @@ namespace {
 double fsum(const std::vector<double> &values)
 {
     ExactSum s;
-    for (double v : values) s.add(v);
+    for (double v : values)
+        s.add(v);
     return s.value();
 }
 
@@ -37,7 +38,8 @@ std::vector<double> lcgSequence(int n)
 std::vector<double> nearBillion()
 {
     std::vector<double> out;
-    for (long long k = 0; k < 10000; ++k) out.push_back(1e9 + double((k * 48271) % 1000) / 1000.0);
+    for (long long k = 0; k < 10000; ++k)
+        out.push_back(1e9 + double((k * 48271) % 1000) / 1000.0);
     return out;
 }
 
@@ -60,7 +62,8 @@ ExactMoments randomlyGrouped(std::vector<double> values, std::mt19937_64 &rng)
     while (i < values.size()) {
         const std::size_t len = std::uniform_int_distribution<std::size_t>(0, 700)(rng);
         ExactMoments g;
-        for (std::size_t j = 0; j < len && i < values.size(); ++j) g.add(values[i++]);
+        for (std::size_t j = 0; j < len && i < values.size(); ++j)
+            g.add(values[i++]);
         groups.push_back(g);
     }
     while (groups.size() > 1) {
@@ -71,6 +74,31 @@ ExactMoments randomlyGrouped(std::vector<double> values, std::mt19937_64 &rng)
         groups.erase(groups.begin() + std::ptrdiff_t(b));
     }
     return groups.empty() ? ExactMoments() : groups.front();
+}
+
+// An independent reference: Shewchuk's partials (growPartials) rounded as math.fsum's tail.
+double shewchukSum(const std::vector<double> &values)
+{
+    std::vector<double> p;
+    for (double v : values)
+        sf::growPartials(p, v);
+    std::size_t n = p.size();
+    if (n == 0) return 0.0;
+    double hi = p[--n];
+    double lo = 0.0;
+    while (n > 0) {
+        const double x = hi;
+        const double y = p[--n];
+        hi = x + y;
+        lo = y - (hi - x);
+        if (lo != 0.0) break;
+    }
+    if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
+        const double y = lo * 2.0;
+        const double x = hi + y;
+        if (y == x - hi) hi = x;
+    }
+    return hi;
 }
 
 } // namespace
@@ -88,6 +116,7 @@ private Q_SLOTS:
     void identicalUnderAnyGrouping();
     void emptyAndSmallCounts();
     void integersMatchDoublePath();
+    void matchesShewchukOverTheWholeRange();
 };
 
 void TestExactSum::pythonFsumValues_data()
@@ -100,10 +129,9 @@ void TestExactSum::pythonFsumValues_data()
                             << 1e-100;
     QTest::newRow("half-even down") << std::vector<double>{0x1p53, -0.5, -0x1p-54} << 0x1p53 - 1.0;
     QTest::newRow("half-even up") << std::vector<double>{0x1p53, 1.0, 0x1p-100} << 0x1p53 + 2.0;
-    QTest::newRow("half-even up 2") << std::vector<double>{0x1p53 + 10.0, 1.0, 0x1p-100}
-                                    << 0x1p53 + 12.0;
-    QTest::newRow("half-even 3") << std::vector<double>{0x1p53 - 4.0, 0.5, 0x1p-54}
-                                 << 0x1p53 - 3.0;
+    QTest::newRow("half-even up 2")
+        << std::vector<double>{0x1p53 + 10.0, 1.0, 0x1p-100} << 0x1p53 + 12.0;
+    QTest::newRow("half-even 3") << std::vector<double>{0x1p53 - 4.0, 0.5, 0x1p-54} << 0x1p53 - 3.0;
     QTest::newRow("1e16") << std::vector<double>{1e16, 1., 1e-16} << 10000000000000002.0;
     QTest::newRow("zero") << std::vector<double>{1e16 - 2., 1. - 0x1p-53, -(1e16 - 2.),
                                                  -(1. - 0x1p-53)}
@@ -128,8 +156,8 @@ void TestExactSum::pythonFsumValues()
     QFETCH(std::vector<double>, values);
     QFETCH(double, expected);
     QVERIFY2(sameBits(fsum(values), expected),
-             qPrintable(QString::number(fsum(values), 'g', 17) + QStringLiteral(" != ")
-                        + QString::number(expected, 'g', 17)));
+             qPrintable(QString::number(fsum(values), 'g', 17) + QStringLiteral(" != ") +
+                        QString::number(expected, 'g', 17)));
     std::vector<double> reversed(values.rbegin(), values.rend());
     QVERIFY(sameBits(fsum(reversed), expected));
 }
@@ -167,7 +195,8 @@ void TestExactSum::varianceNearBillion()
 {
     // Python: statistics.variance / stdev / mean of the same doubles.
     ExactMoments m;
-    for (double v : nearBillion()) m.add(v);
+    for (double v : nearBillion())
+        m.add(v);
     QVERIFY(ulpDistance(m.variance(1), 0x1.555dfc25d8c89p-4) <= 1.0);
     QVERIFY(ulpDistance(m.stddev(1), 0x1.279e335de558ep-2) <= 1.0);
     QVERIFY(ulpDistance(m.mean(), 0x1.dcd65003fef9ep+29) <= 1.0);
@@ -186,21 +215,24 @@ void TestExactSum::varianceOfShiftedIntegersIsCorrectlyRounded()
     // 1e15 + k, k = 0..n-1: variance (ddof 1) is exactly n(n+1)/12, whatever the shift.
     for (int n : {2, 3, 1000, 4097}) {
         ExactMoments m;
-        for (int k = 0; k < n; ++k) m.add(1e15 + k);
+        for (int k = 0; k < n; ++k)
+            m.add(1e15 + k);
         QCOMPARE(m.count(), std::int64_t(n));
         QVERIFY(sameBits(m.variance(1), double(n) * double(n + 1) / 12.0));
         QVERIFY(sameBits(m.variance(0), (double(n) * n - 1.0) / 12.0));
         QCOMPARE(m.sum(), 1e15 * n + double(n) * (n - 1) / 2);
     }
     ExactMoments same;
-    for (int k = 0; k < 100; ++k) same.add(0.1);
+    for (int k = 0; k < 100; ++k)
+        same.add(0.1);
     QCOMPARE(same.variance(1), 0.0); // not a tiny positive or negative rounding residue
 }
 
 void TestExactSum::pythonStatisticsValues()
 {
     ExactMoments m;
-    for (double v : lcgSequence(5000)) m.add(v);
+    for (double v : lcgSequence(5000))
+        m.add(v);
     QVERIFY(ulpDistance(m.variance(1), 0x1.3fe780269ae63p+71) <= 1.0);
     QVERIFY(ulpDistance(m.mean(), 0x1.0655d0f436fc9p+26) <= 1.0);
 }
@@ -211,11 +243,14 @@ void TestExactSum::identicalUnderAnyGrouping()
     std::vector<double> values;
     std::uniform_real_distribution<double> mant(-1.0, 1.0);
     std::uniform_int_distribution<int> expo(-80, 80);
-    for (int i = 0; i < 20000; ++i) values.push_back(std::ldexp(mant(rng), expo(rng)));
-    for (int i = 0; i < 2000; ++i) values.push_back(1e9 + mant(rng)); // large offset
+    for (int i = 0; i < 20000; ++i)
+        values.push_back(std::ldexp(mant(rng), expo(rng)));
+    for (int i = 0; i < 2000; ++i)
+        values.push_back(1e9 + mant(rng)); // large offset
 
     ExactMoments inOrder;
-    for (double v : values) inOrder.add(v);
+    for (double v : values)
+        inOrder.add(v);
     for (int trial = 0; trial < 20; ++trial) {
         const ExactMoments g = randomlyGrouped(values, rng);
         QCOMPARE(g.count(), inOrder.count());
@@ -232,7 +267,8 @@ void TestExactSum::identicalUnderAnyGrouping()
     for (int trial = 0; trial < 5; ++trial) {
         std::shuffle(values.begin(), values.end(), rng);
         ExactSum a, b;
-        for (std::size_t i = 0; i < values.size(); ++i) (i % 3 ? a : b).add(values[i]);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            (i % 3 ? a : b).add(values[i]);
         b.merge(a);
         QVERIFY(sameBits(b.value(), expected));
     }
@@ -270,7 +306,8 @@ void TestExactSum::integersMatchDoublePath()
         }
     }
     ExactMoments viaDouble;
-    for (auto v : ints) viaDouble.add(double(v));
+    for (auto v : ints)
+        viaDouble.add(double(v));
     for (int trial = 0; trial < 5; ++trial) {
         std::shuffle(ints.begin(), ints.end(), rng);
         ExactMoments a, b;
@@ -287,9 +324,48 @@ void TestExactSum::integersMatchDoublePath()
         QVERIFY(sameBits(a.variance(1), viaDouble.variance(1)));
     }
     ExactMoments small;
-    for (int v : {3, -7, 12, 5}) small.addInteger(v);
+    for (int v : {3, -7, 12, 5})
+        small.addInteger(v);
     QCOMPARE(small.sum(), 13.0);
     QCOMPARE(small.variance(1), 739.0 / 12.0); // (4·227 − 13²) / (4·3)
+}
+
+void TestExactSum::matchesShewchukOverTheWholeRange()
+{
+    // Subnormals, huge values below overflow, mixed signs, exact ties and heavy cancellation:
+    // the superaccumulator and Shewchuk's partials must round to the same double every time.
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> mant(-1.0, 1.0);
+    for (int trial = 0; trial < 300; ++trial) {
+        const int lo = std::uniform_int_distribution<int>(-1100, 900)(rng);
+        const int hi = std::min(990, lo + std::uniform_int_distribution<int>(0, 300)(rng));
+        std::uniform_int_distribution<int> expo(lo, hi);
+        std::vector<double> values;
+        const int n = std::uniform_int_distribution<int>(1, 400)(rng);
+        for (int i = 0; i < n; ++i) {
+            const double v = std::ldexp(mant(rng), expo(rng));
+            values.push_back(v);
+            if (i % 7 == 0) values.push_back(-v); // cancellation
+        }
+        if (trial % 5 == 0) { // a tie: 1 + 2^-53 rounds to even unless something tips it
+            values.push_back(1.0);
+            values.push_back(0x1p-53);
+        }
+        const double expected = shewchukSum(values);
+        QVERIFY2(sameBits(fsum(values), expected), qPrintable(QStringLiteral("trial %1: %2 vs %3")
+                                                                  .arg(trial)
+                                                                  .arg(fsum(values), 0, 'g', 17)
+                                                                  .arg(expected, 0, 'g', 17)));
+        ExactSum a, b;
+        for (std::size_t i = 0; i < values.size(); ++i)
+            (i % 2 ? a : b).add(values[i]);
+        a.merge(b);
+        QVERIFY(sameBits(a.value(), expected));
+    }
+    QVERIFY(sameBits(fsum({1.0, 0x1p-53}), 1.0));                      // tie to even: down
+    QVERIFY(sameBits(fsum({1.0, 0x1p-53, 0x1p-1074}), 1.0 + 0x1p-52)); // sticky tips it up
+    QVERIFY(sameBits(fsum({0x1p-1074, 0x1p-1074}), 0x1p-1073));        // subnormals stay exact
+    QVERIFY(sameBits(fsum({-0x1p-1074}), -0x1p-1074));
 }
 
 QTEST_GUILESS_MAIN(TestExactSum)

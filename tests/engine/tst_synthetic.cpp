@@ -120,12 +120,13 @@ private Q_SLOTS:
                      qPrintable(QString::number(timer.elapsed())));
             // About one per millisecond; fewer when a loaded machine preempts the thread.
             QVERIFY2(context.checkpoints >= 10, qPrintable(QString::number(context.checkpoints)));
-            // Told to stop after 3 checkpoints: returns within a few ms.
+            // Told to stop after 3 checkpoints: returns after ~4 ms, well before the 30 ms the
+            // task would take (the bound leaves room for a loaded machine preempting it).
             test::TestTaskContext stopping(spec, 1, 3);
             TaskInput stopInput{spec, nullptr, stopping};
             timer.restart();
             a.process(*a.createPartial(), stopInput);
-            QVERIFY2(timer.elapsed() < 15 * test::timingSlack(), qPrintable(QString::number(timer.elapsed())));
+            QVERIFY2(timer.elapsed() < 25 * test::timingSlack(), qPrintable(QString::number(timer.elapsed())));
             QCOMPARE(stopping.checkpoints, 4);
         }
     }

@@ -1,0 +1,110 @@
+#pragma once
+// A flat hash table keyed by byte strings whose hash the caller already has (hashBytes), for
+// the hot loops that count values. Entries live in the open-addressing array itself, keys of up
+// to 16 bytes inside their entry, longer ones in one arena: a lookup of a short key touches one
+// cache line, which is what matters once the table outgrows the caches. Iteration follows the
+// slot order, which depends only on the keys and their insertion order (deterministic).
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sf {
+
+template <class Value> class ByteKeyTable {
+public:
+    static constexpr std::size_t kInlineKey = 16;
+
+    Value *find(std::string_view key, std::uint64_t hash)
+    {
+        if (m_slots.empty()) return nullptr;
+        for (std::size_t i = std::size_t(hash) & m_mask;; i = (i + 1) & m_mask) {
+            Slot &s = m_slots[i];
+            if (!s.used) return nullptr;
+            if (s.hash == hash && s.size == key.size() &&
+                std::memcmp(keyData(s), key.data(), key.size()) == 0)
+                return &s.value;
+        }
+    }
+    const Value *find(std::string_view key, std::uint64_t hash) const
+    {
+        return const_cast<ByteKeyTable *>(this)->find(key, hash);
+    }
+
+    // Adds `key`, which must not be present yet.
+    Value &insert(std::string_view key, std::uint64_t hash, Value value)
+    {
+        if ((m_size + 1) * 10 > m_slots.size() * 7) grow();
+        std::size_t i = std::size_t(hash) & m_mask;
+        while (m_slots[i].used)
+            i = (i + 1) & m_mask;
+        Slot &s = m_slots[i];
+        s.hash = hash;
+        s.size = std::uint32_t(key.size());
+        s.used = 1;
+        if (key.size() <= kInlineKey) {
+            std::memcpy(s.key.bytes, key.data(), key.size());
+        } else {
+            s.key.offset = m_arena.size();
+            m_arena.append(key.data(), key.size());
+        }
+        s.value = std::move(value);
+        ++m_size;
+        return s.value;
+    }
+
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+
+    // fn(std::string_view key, std::uint64_t hash, Value &value) for every entry.
+    template <class Fn> void forEach(Fn &&fn)
+    {
+        for (Slot &s : m_slots)
+            if (s.used) fn(std::string_view(keyData(s), s.size), s.hash, s.value);
+    }
+    template <class Fn> void forEach(Fn &&fn) const
+    {
+        for (const Slot &s : m_slots)
+            if (s.used) fn(std::string_view(keyData(s), s.size), s.hash, s.value);
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t size = 0;
+        std::uint32_t used = 0;
+        union {
+            char bytes[kInlineKey];
+            std::uint64_t offset; // into m_arena, for keys longer than kInlineKey
+        } key{};
+        Value value{};
+    };
+
+    const char *keyData(const Slot &s) const
+    {
+        return s.size <= kInlineKey ? s.key.bytes : m_arena.data() + s.key.offset;
+    }
+
+    void grow()
+    {
+        std::vector<Slot> old;
+        old.swap(m_slots);
+        m_slots.resize(old.empty() ? 16 : old.size() * 2);
+        m_mask = m_slots.size() - 1;
+        for (Slot &s : old) {
+            if (!s.used) continue;
+            std::size_t i = std::size_t(s.hash) & m_mask;
+            while (m_slots[i].used)
+                i = (i + 1) & m_mask;
+            m_slots[i] = std::move(s);
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+    std::size_t m_size = 0;
+    std::string m_arena;
+};
+
+} // namespace sf
