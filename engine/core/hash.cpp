@@ -8,18 +8,11 @@ namespace sf {
 
 namespace {
 
-constexpr std::uint64_t kP0 = 0xa0761d6478bd642fULL;
-constexpr std::uint64_t kP1 = 0xe7037ed1a0b428dbULL;
+using detail::mum;
+constexpr std::uint64_t kP0 = detail::kHashP0;
+constexpr std::uint64_t kP1 = detail::kHashP1;
 constexpr std::uint64_t kP2 = 0x8ebc6af09c88c6e3ULL;
 constexpr std::uint64_t kP3 = 0x589965cc75374cc3ULL;
-
-// 64×64→128 multiply folded to 64 bits by xor: the mixing step of wyhash.
-std::uint64_t mum(std::uint64_t a, std::uint64_t b)
-{
-    __extension__ typedef unsigned __int128 U128;
-    const U128 r = U128(a) * U128(b);
-    return std::uint64_t(r) ^ std::uint64_t(r >> 64);
-}
 
 std::uint64_t read64(const char *p)
 {
@@ -83,13 +76,6 @@ std::uint64_t hashBytes(std::string_view bytes)
         b = read64(p + i - 8);
     }
     return mum(kP1 ^ std::uint64_t(len), mum(a ^ kP1, b ^ seed));
-}
-
-std::uint64_t hashU64(std::uint64_t value)
-{
-    char bytes[8];
-    for (int i = 0; i < 8; ++i) bytes[i] = char((value >> (8 * i)) & 0xff); // little-endian
-    return hashBytes(std::string_view(bytes, 8));
 }
 
 std::uint64_t hashDouble(double value)

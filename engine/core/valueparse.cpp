@@ -32,7 +32,10 @@ bool digits(std::string_view s, std::size_t pos, std::size_t count, int *out)
     return true;
 }
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonth(int y, int m)
 {
@@ -55,6 +58,22 @@ std::int64_t daysFromCivil(std::int64_t y, int m, int d)
 
 bool parseInt64(std::string_view text, std::int64_t *out)
 {
+    // Fast path: an optional sign and up to 18 digits cannot overflow; anything else (longer
+    // texts, odd signs) takes from_chars, which decides exactly as before.
+    const char *p = text.data();
+    const char *e = p + text.size();
+    bool negative = false;
+    if (p < e && (*p == '-' || *p == '+')) negative = *p++ == '-';
+    if (p < e && e - p <= 18) {
+        std::int64_t v = 0;
+        for (const char *q = p; q < e; ++q) {
+            const unsigned d = unsigned(*q) - unsigned('0');
+            if (d > 9) return false;
+            v = v * 10 + std::int64_t(d);
+        }
+        *out = negative ? -v : v;
+        return true;
+    }
     bool ok = false;
     text = stripPlus(text, &ok);
     if (!ok || text.empty()) return false;
@@ -65,8 +84,66 @@ bool parseInt64(std::string_view text, std::int64_t *out)
     return true;
 }
 
+namespace {
+
+// Clinger's fast path: a decimal with at most 19 significant digits whose mantissa is below
+// 2^53 and whose power of ten is exact (|k| <= 22) is correctly rounded by one multiply or
+// divide. False (out untouched) for anything else, which from_chars then reads.
+bool parseSimpleDecimal(std::string_view text, double *out)
+{
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const char *p = text.data();
+    const char *e = p + text.size();
+    bool negative = false;
+    if (p < e && (*p == '-' || *p == '+')) negative = *p++ == '-';
+    std::uint64_t mantissa = 0;
+    int digits = 0;    // significant digits taken into the mantissa
+    int anyDigits = 0; // digits of the mantissa text, leading zeros included
+    int exponent = 0;
+    for (; p < e && unsigned(*p) - unsigned('0') <= 9; ++p, ++anyDigits) {
+        if (mantissa == 0 && *p == '0') continue;
+        if (++digits > 19) return false;
+        mantissa = mantissa * 10 + std::uint64_t(*p - '0');
+    }
+    if (p < e && *p == '.') {
+        for (++p; p < e && unsigned(*p) - unsigned('0') <= 9; ++p, ++anyDigits) {
+            --exponent;
+            if (mantissa == 0 && *p == '0') continue;
+            if (++digits > 19) return false;
+            mantissa = mantissa * 10 + std::uint64_t(*p - '0');
+        }
+    }
+    if (anyDigits == 0) return false;
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        ++p;
+        bool negExp = false;
+        if (p < e && (*p == '-' || *p == '+')) negExp = *p++ == '-';
+        int value = 0;
+        int expDigits = 0;
+        for (; p < e && unsigned(*p) - unsigned('0') <= 9; ++p) {
+            if (++expDigits > 4) return false;
+            value = value * 10 + (*p - '0');
+        }
+        if (expDigits == 0) return false;
+        exponent += negExp ? -value : value;
+    }
+    if (p != e || mantissa > (std::uint64_t(1) << 53)) return false;
+    double v = double(mantissa);
+    if (mantissa != 0) {
+        if (exponent < -22 || exponent > 22) return false;
+        v = exponent < 0 ? v / kPow10[-exponent] : v * kPow10[exponent];
+    }
+    *out = negative ? -v : v;
+    return true;
+}
+
+} // namespace
+
 bool parseDouble(std::string_view text, double *out)
 {
+    if (parseSimpleDecimal(text, out)) return true;
     bool ok = false;
     text = stripPlus(text, &ok);
     if (!ok || text.empty()) return false;
@@ -77,8 +154,8 @@ bool parseDouble(std::string_view text, double *out)
     if (end != text.data() + text.size()) return false;
     if (ec == std::errc::result_out_of_range) {
         // from_chars leaves v unspecified here; decide by the exponent sign.
-        const bool negExp = text.find("e-") != std::string_view::npos
-                            || text.find("E-") != std::string_view::npos;
+        const bool negExp =
+            text.find("e-") != std::string_view::npos || text.find("E-") != std::string_view::npos;
         const bool neg = text.front() == '-';
         v = negExp ? (neg ? -0.0 : 0.0)
                    : (neg ? -std::numeric_limits<double>::infinity()
@@ -115,8 +192,8 @@ bool parseBool(std::string_view text, bool *out)
 bool parseDateTime(std::string_view s, std::int64_t *msSinceEpoch)
 {
     int year = 0, month = 0, day = 0;
-    if (s.size() < 10 || !digits(s, 0, 4, &year) || s[4] != '-' || !digits(s, 5, 2, &month)
-        || s[7] != '-' || !digits(s, 8, 2, &day))
+    if (s.size() < 10 || !digits(s, 0, 4, &year) || s[4] != '-' || !digits(s, 5, 2, &month) ||
+        s[7] != '-' || !digits(s, 8, 2, &day))
         return false;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
     std::int64_t ms = daysFromCivil(year, month, day) * 86400000LL;
@@ -128,8 +205,8 @@ bool parseDateTime(std::string_view s, std::int64_t *msSinceEpoch)
     if (s[pos] != 'T' && s[pos] != ' ') return false;
     ++pos;
     int hour = 0, minute = 0, second = 0;
-    if (!digits(s, pos, 2, &hour) || pos + 2 >= s.size() || s[pos + 2] != ':'
-        || !digits(s, pos + 3, 2, &minute))
+    if (!digits(s, pos, 2, &hour) || pos + 2 >= s.size() || s[pos + 2] != ':' ||
+        !digits(s, pos + 3, 2, &minute))
         return false;
     pos += 5;
     if (pos < s.size() && s[pos] == ':') {
@@ -158,8 +235,8 @@ bool parseDateTime(std::string_view s, std::int64_t *msSinceEpoch)
         } else if (s[pos] == '+' || s[pos] == '-') {
             const int sign = s[pos] == '+' ? 1 : -1;
             int offH = 0, offM = 0;
-            if (!digits(s, pos + 1, 2, &offH) || pos + 3 >= s.size() || s[pos + 3] != ':'
-                || !digits(s, pos + 4, 2, &offM) || offH > 23 || offM > 59)
+            if (!digits(s, pos + 1, 2, &offH) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+                !digits(s, pos + 4, 2, &offM) || offH > 23 || offM > 59)
                 return false;
             // Local time = UTC + offset, so UTC = local - offset.
             ms -= sign * (offH * 3600LL + offM * 60LL) * 1000LL;

@@ -104,7 +104,7 @@ QString CsvReader::check(std::int64_t line, const char **at) const
     const std::size_t expected = std::size_t(m_layout->dialect.fieldCount);
     if (m_rec.fields.size() != expected) {
         // Point at the first extra field, or at the end where a field is missing.
-        *at = m_rec.fields.size() > expected ? m_rec.fieldStarts[expected] : m_rec.end;
+        *at = m_rec.fields.size() > expected ? m_rec.fieldStart(expected) : m_rec.end;
         return QStringLiteral("expected %1 fields, found %2").arg(expected).arg(m_rec.fields.size());
     }
     if (m_checkTypes) {
@@ -113,7 +113,7 @@ QString CsvReader::check(std::int64_t line, const char **at) const
             const std::string_view f = m_rec.fields[i];
             if (types[i] == ColumnType::String || m_layout->nulls.isNull(f)) continue;
             if (!valueFitsType(types[i], f)) {
-                *at = m_rec.fieldStarts[i];
+                *at = m_rec.fieldStart(i);
                 return QStringLiteral("column '%1': expected %2, found '%3'")
                     .arg(m_layout->dialect.columnNames.value(int(i)), columnTypeName(types[i]),
                          shown(f));

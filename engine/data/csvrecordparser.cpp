@@ -11,26 +11,35 @@ void RecordParser::parse(const char *p, const char *e, ParsedRecord *out)
 
 bool RecordParser::parseUnquoted(const char *p, const char *e, ParsedRecord *out)
 {
+    // Records follow each other, so the block holding this record's start was usually
+    // masked for the previous record already: each byte is masked once.
+    const char *block = m_block;
+    if (block == nullptr || p < block || p >= block + 64 || e != m_blockEnd) {
+        if (e - p < 64) return false;
+        block = p;
+        m_masks = blockMasks(block, m_delimiter, m_quote);
+        m_block = block;
+        m_blockEnd = e;
+    }
+    BlockMasks m = m_masks;
+    std::uint64_t from = ~std::uint64_t(0) << (p - block); // the bytes at or after p
     out->fields.clear();
-    out->fieldStarts.clear();
     const char *fieldStart = p;
     std::uint64_t unusual = 0;
-    for (const char *block = p; e - block >= 64; block += 64) {
-        const BlockMasks m = blockMasks(block, m_delimiter, m_quote);
-        const std::uint64_t stop = m.quote | m.lineEnd;
+    for (;;) {
+        const std::uint64_t stop = (m.quote | m.lineEnd) & from;
+        const std::uint64_t first = stop & -stop;
+        if (m.quote & first) return false; // a quote: the general grammar applies
         // Only the bytes before the record's end count: everything when it goes on.
-        const std::uint64_t before = stop ? (stop & -stop) - 1 : ~std::uint64_t(0);
-        if (m.quote & (stop & -stop)) return false; // a quote: the general grammar applies
-        unusual |= m.unusual & before;
-        for (std::uint64_t d = m.delimiter & before; d != 0; d &= d - 1) {
+        const std::uint64_t inRecord = (stop ? first - 1 : ~std::uint64_t(0)) & from;
+        unusual |= m.unusual & inRecord;
+        for (std::uint64_t d = m.delimiter & inRecord; d != 0; d &= d - 1) {
             const char *at = block + __builtin_ctzll(d);
-            out->fieldStarts.push_back(fieldStart);
             out->fields.emplace_back(fieldStart, std::size_t(at - fieldStart));
             fieldStart = at + 1;
         }
         if (stop) {
             const char *end = block + __builtin_ctzll(stop);
-            out->fieldStarts.push_back(fieldStart);
             out->fields.emplace_back(fieldStart, std::size_t(end - fieldStart));
             out->begin = p;
             out->end = end;
@@ -38,15 +47,21 @@ bool RecordParser::parseUnquoted(const char *p, const char *e, ParsedRecord *out
             out->problem = ParsedRecord::Problem::None;
             out->problemAt = nullptr;
             out->mayHaveBadBytes = unusual != 0;
+            out->unquoted = true;
             return true;
         }
+        block += 64;
+        if (e - block < 64) return false;
+        m = m_masks = blockMasks(block, m_delimiter, m_quote);
+        m_block = block;
+        from = ~std::uint64_t(0);
     }
-    return false;
 }
 
 void RecordParser::parseGeneral(const char *p, const char *e, ParsedRecord *out)
 {
     out->mayHaveBadBytes = true;
+    out->unquoted = false;
     m_scratch.clear();
     m_escaped.clear();
     out->fields.clear();

@@ -2,6 +2,7 @@
 // Splits one CSV record into decoded fields (quotes removed, "" unescaped into a scratch
 // buffer only when a field has one), following the grammar in csvscan.h exactly, and notes
 // the first structural problem in the record.
+#include "data/csvscan.h"
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,7 +15,7 @@ struct ParsedRecord {
     const char *end = nullptr;             // its line end (or the end of the data)
     std::int64_t innerLines = 0;           // line ends inside quoted fields
     std::vector<std::string_view> fields;  // valid until the next parse()
-    std::vector<const char *> fieldStarts; // raw first byte of each field (for columns)
+    std::vector<const char *> fieldStarts; // raw first byte of each field, unless `unquoted`
     const char *problemAt = nullptr;       // first structural problem, if any
     enum class Problem {
         None,
@@ -22,7 +23,14 @@ struct ParsedRecord {
         Unterminated
     } problem = Problem::None;
     bool mayHaveBadBytes = true; // false: no NUL and no byte >= 0x80 (no UTF-8 check needed)
+    bool unquoted = false;       // no quote byte: every field is exactly its raw bytes
+
     std::string_view raw() const { return {begin, std::size_t(end - begin)}; }
+    // The raw first byte of field i (for column numbers in messages).
+    const char *fieldStart(std::size_t i) const
+    {
+        return unquoted ? fields[i].data() : fieldStarts[i];
+    }
 };
 
 class RecordParser {
@@ -46,6 +54,9 @@ private:
     };
     char m_delimiter;
     char m_quote;
+    const char *m_block = nullptr; // the last block masked, and the data end it was read with
+    const char *m_blockEnd = nullptr;
+    BlockMasks m_masks;
     std::string m_scratch;
     std::vector<Escaped> m_escaped; // fields whose text lives in m_scratch
 };

@@ -118,8 +118,10 @@ private Q_SLOTS:
             a.process(*partial, input);
             QVERIFY2(timer.elapsed() >= 29 && timer.elapsed() < 1000,
                      qPrintable(QString::number(timer.elapsed())));
-            // About one per millisecond; fewer when a loaded machine preempts the thread.
-            QVERIFY2(context.checkpoints >= 10, qPrintable(QString::number(context.checkpoints)));
+            // About one per millisecond of wall time (30 here); a loaded machine that preempts
+            // the thread for several milliseconds at a time leaves fewer, but never only the
+            // final one.
+            QVERIFY2(context.checkpoints >= 4, qPrintable(QString::number(context.checkpoints)));
             // Told to stop after 3 checkpoints: returns after ~4 ms, well before the 30 ms the
             // task would take (the bound leaves room for a loaded machine preempting it).
             test::TestTaskContext stopping(spec, 1, 3);

@@ -1,8 +1,14 @@
 // The strict value parsers and the null-token set.
+#include "core/hash.h"
 #include "core/nulltokens.h"
 #include "core/valueparse.h"
 #include <QTest>
+#include <bit>
+#include <charconv>
 #include <cmath>
+#include <cstring>
+#include <random>
+#include <string>
 
 using namespace sf;
 
@@ -66,10 +72,14 @@ private slots:
         QTest::newRow("T") << QByteArray("2024-02-29T12:34") << qint64(1709210040000);
         QTest::newRow("space secs") << QByteArray("2024-02-29 12:34:56") << qint64(1709210096000);
         QTest::newRow("millis") << QByteArray("2024-02-29T12:34:56.789Z") << qint64(1709210096789);
-        QTest::newRow("one digit frac") << QByteArray("2024-02-29T12:34:56.7") << qint64(1709210096700);
-        QTest::newRow("micros truncated") << QByteArray("2024-02-29T12:34:56.123456") << qint64(1709210096123);
-        QTest::newRow("offset+") << QByteArray("2024-02-29T12:34:56+02:00") << qint64(1709202896000);
-        QTest::newRow("offset-") << QByteArray("2024-02-29T12:34:56-05:30") << qint64(1709229896000);
+        QTest::newRow("one digit frac")
+            << QByteArray("2024-02-29T12:34:56.7") << qint64(1709210096700);
+        QTest::newRow("micros truncated")
+            << QByteArray("2024-02-29T12:34:56.123456") << qint64(1709210096123);
+        QTest::newRow("offset+") << QByteArray("2024-02-29T12:34:56+02:00")
+                                 << qint64(1709202896000);
+        QTest::newRow("offset-") << QByteArray("2024-02-29T12:34:56-05:30")
+                                 << qint64(1709229896000);
         QTest::newRow("pre-epoch") << QByteArray("1969-12-31T23:59:59Z") << qint64(-1000);
         QTest::newRow("y2000 leap") << QByteArray("2000-02-29") << qint64(951782400000);
     }
@@ -84,24 +94,35 @@ private slots:
     void dateTimeRejects()
     {
         std::int64_t v = 0;
-        for (const char *s : {"", "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-04-31",
-                              "2024-1-01", "24-01-01", "2024/01/01", "2024-01-01T", "2024-01-01T24:00",
-                              "2024-01-01T12:60", "2024-01-01T12:00:60", "2024-01-01T12:00:00.",
-                              "2024-01-01T12:00Zx", "2024-01-01T12:00+0200", "2024-01-01x",
-                              "2024-01-01T12:00:00.1234567890"})
+        for (const char *s :
+             {"", "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-1-01",
+              "24-01-01", "2024/01/01", "2024-01-01T", "2024-01-01T24:00", "2024-01-01T12:60",
+              "2024-01-01T12:00:60", "2024-01-01T12:00:00.", "2024-01-01T12:00Zx",
+              "2024-01-01T12:00+0200", "2024-01-01x", "2024-01-01T12:00:00.1234567890"})
             QVERIFY2(!parseDateTime(s, &v), s);
     }
     void nullTokensDefaults()
     {
         const NullTokens nulls;
-        const QStringList expected{QString(), QStringLiteral("#N/A"), QStringLiteral("#N/A N/A"),
-                                   QStringLiteral("#NA"), QStringLiteral("-1.#IND"),
-                                   QStringLiteral("-1.#QNAN"), QStringLiteral("-NaN"),
-                                   QStringLiteral("-nan"), QStringLiteral("1.#IND"),
-                                   QStringLiteral("1.#QNAN"), QStringLiteral("<NA>"),
-                                   QStringLiteral("N/A"), QStringLiteral("NA"), QStringLiteral("NULL"),
-                                   QStringLiteral("NaN"), QStringLiteral("None"), QStringLiteral("n/a"),
-                                   QStringLiteral("nan"), QStringLiteral("null")};
+        const QStringList expected{QString(),
+                                   QStringLiteral("#N/A"),
+                                   QStringLiteral("#N/A N/A"),
+                                   QStringLiteral("#NA"),
+                                   QStringLiteral("-1.#IND"),
+                                   QStringLiteral("-1.#QNAN"),
+                                   QStringLiteral("-NaN"),
+                                   QStringLiteral("-nan"),
+                                   QStringLiteral("1.#IND"),
+                                   QStringLiteral("1.#QNAN"),
+                                   QStringLiteral("<NA>"),
+                                   QStringLiteral("N/A"),
+                                   QStringLiteral("NA"),
+                                   QStringLiteral("NULL"),
+                                   QStringLiteral("NaN"),
+                                   QStringLiteral("None"),
+                                   QStringLiteral("n/a"),
+                                   QStringLiteral("nan"),
+                                   QStringLiteral("null")};
         QCOMPARE(nulls.tokens(), expected);
         for (const QString &t : expected)
             QVERIFY2(nulls.isNull(t.toStdString()), qPrintable(t));
@@ -110,12 +131,85 @@ private slots:
     }
     void nullTokensCustom()
     {
-        const NullTokens nulls(QStringList{QStringLiteral("-"), QStringLiteral("missing"), QStringLiteral("-")});
+        const NullTokens nulls(
+            QStringList{QStringLiteral("-"), QStringLiteral("missing"), QStringLiteral("-")});
         QCOMPARE(nulls.tokens(), (QStringList{QStringLiteral("-"), QStringLiteral("missing")}));
         QVERIFY(nulls.isNull("-"));
         QVERIFY(nulls.isNull("missing"));
         QVERIFY(!nulls.isNull(""));
         QVERIFY(!nulls.isNull("NA"));
+    }
+    // The fast paths (short integers, Clinger's decimal fast path) must agree bit for bit with
+    // from_chars, which the slow path uses, on every text either accepts or rejects.
+    void fastPathsAgreeWithFromChars()
+    {
+        std::mt19937_64 rng(11);
+        const std::string alphabet = "0123456789";
+        auto digits = [&](int n) {
+            std::string d;
+            for (int i = 0; i < n; ++i)
+                d += alphabet[rng() % 10];
+            return d;
+        };
+        for (int i = 0; i < 200000; ++i) {
+            std::string t;
+            const int shape = int(rng() % 8);
+            if (rng() % 4 == 0) t += "-";
+            t += digits(int(rng() % 21));
+            if (shape >= 2) t += "." + digits(int(rng() % 12));
+            if (shape >= 6)
+                t += (rng() % 2 ? "e" : "E") + std::string(rng() % 2 ? "-" : "") +
+                     digits(int(rng() % 4));
+            if (shape == 1 && !t.empty()) t[rng() % t.size()] = "x.+-e "[rng() % 6];
+
+            // The reference: from_chars, plus the leading '+' the parsers accept (not before a sign).
+            std::string r = t;
+            bool plusOk = true;
+            if (!r.empty() && r[0] == '+') {
+                r.erase(0, 1);
+                plusOk = !r.empty() && r[0] != '-' && r[0] != '+';
+            }
+            double expected = 0;
+            const auto [end, ec] = std::from_chars(r.data(), r.data() + r.size(), expected);
+            const bool refOk = plusOk && ec == std::errc() && end == r.data() + r.size();
+            double got = 0;
+            const bool ok = parseDouble(t, &got);
+            if (ec != std::errc::result_out_of_range) {
+                QVERIFY2(ok == refOk, t.c_str());
+                if (ok)
+                    QVERIFY2(std::bit_cast<std::uint64_t>(got) ==
+                                 std::bit_cast<std::uint64_t>(expected),
+                             t.c_str());
+            }
+
+            std::int64_t iexpected = 0;
+            const auto [iend, iec] = std::from_chars(r.data(), r.data() + r.size(), iexpected);
+            const bool irefOk = plusOk && iec == std::errc() && iend == r.data() + r.size();
+            std::int64_t igot = 0;
+            QVERIFY2(parseInt64(t, &igot) == irefOk, t.c_str());
+            if (irefOk) QCOMPARE(igot, iexpected);
+        }
+        std::int64_t v = 0;
+        QVERIFY(parseInt64("+42", &v) && v == 42);
+        QVERIFY(!parseInt64("+-42", &v));
+        QVERIFY(parseInt64("-9223372036854775808", &v) && v == INT64_MIN);
+        QVERIFY(!parseInt64("9223372036854775808", &v));
+        double d = 0;
+        QVERIFY(parseDouble("+0.5", &d) && d == 0.5);
+        QVERIFY(parseDouble("-0.0", &d) && std::signbit(d));
+        QVERIFY(parseDouble("9007199254740993", &d) &&
+                d == 9007199254740992.0); // 2^53 + 1: slow path
+    }
+    void hashU64IsHashBytesOfLittleEndianBytes()
+    {
+        std::mt19937_64 rng(5);
+        for (int i = 0; i < 1000; ++i) {
+            const std::uint64_t v = i < 3 ? std::uint64_t(i) : rng();
+            char bytes[8];
+            for (int k = 0; k < 8; ++k)
+                bytes[k] = char((v >> (8 * k)) & 0xff);
+            QCOMPARE(hashU64(v), hashBytes(std::string_view(bytes, 8)));
+        }
     }
 };
 
