@@ -57,7 +57,10 @@ double approxExp2(double y)
 
 int bucketIndex(double magnitude)
 {
-    return int(std::ceil(approxLog2(magnitude) * kMultiplier));
+    // ceil() by truncation and one compare (indexes stay far inside int range).
+    const double y = approxLog2(magnitude) * kMultiplier;
+    const int i = int(y);
+    return i + (double(i) < y);
 }
 
 } // namespace

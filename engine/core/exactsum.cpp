@@ -17,6 +17,9 @@ constexpr std::int64_t kDigitMask = (std::int64_t(1) << kDigitBits) - 1;
 constexpr std::int64_t kMaxLoad = std::int64_t(1) << 30;
 // Highest digit a normalised sum can need: 2^30 · 2^1024 is below 2^(32·67 − 1074).
 constexpr int kMaxDigit = 68;
+// Adds straight into the digits before the per-exponent buffer starts (small sums, e.g. one
+// group of a group-by, stay small).
+constexpr std::int64_t kDirectAdds = 32;
 
 // An int64 as two doubles that are each exact (high 32 bits scaled, low 32 bits).
 void addInt64Exactly(ExactSum &sum, std::int64_t v)
@@ -43,7 +46,7 @@ void growPartials(std::vector<double> &partials, double x)
     if (x != 0.0) partials.push_back(x);
 }
 
-void ExactSum::add(double x)
+void ExactSum::addSlow(double x)
 {
     const auto bits = std::bit_cast<std::uint64_t>(x);
     const int biased = int((bits >> 52) & 0x7ff);
@@ -58,18 +61,59 @@ void ExactSum::add(double x)
         mantissa |= std::uint64_t(1) << 52;
     else if (mantissa == 0)
         return; // ±0
-    // x = mantissa · 2^(pos − 1074): pos is where its lowest bit lands in the digit string.
     const int pos = biased == 0 ? 0 : biased - 1;
+    const std::int64_t s = -std::int64_t(bits >> 63);
+    if (m_byPos.empty() && ++m_directAdds <= kDirectAdds) {
+        addToDigits(mantissa, pos, s);
+        return;
+    }
+    if (pos < m_posFirst || pos >= m_posFirst + int(m_byPos.size())) reservePositions(pos);
+    m_byPos[std::size_t(pos - m_posFirst)] += (std::int64_t(mantissa) ^ s) - s;
+    if (++m_buffered == kBufferedAdds) flushPositions();
+}
+
+void ExactSum::addToDigits(std::uint64_t magnitude, int pos, std::int64_t signMask)
+{
+    // magnitude < 2^63 shifted by < 32 spans three 32-bit digits.
     const int k = pos / kDigitBits;
     if (k < m_first || k + 2 >= m_first + int(m_digits.size())) reserveDigits(k, k + 2);
-    const U128 t = static_cast<U128>(mantissa) << (pos % kDigitBits);
-    // Branch-free negation: (v ^ s) − s is −v when s is all ones.
-    const std::int64_t s = -std::int64_t(bits >> 63);
+    const U128 t = static_cast<U128>(magnitude) << (pos % kDigitBits);
+    const std::int64_t s = signMask;
     std::int64_t *d = m_digits.data() + (k - m_first);
     d[0] += (std::int64_t(std::uint64_t(t) & std::uint64_t(kDigitMask)) ^ s) - s;
     d[1] += (std::int64_t(std::uint64_t(t >> 32) & std::uint64_t(kDigitMask)) ^ s) - s;
     d[2] += (std::int64_t(std::uint64_t(t >> 64)) ^ s) - s;
     if (++m_load >= kMaxLoad) normalize();
+}
+
+void ExactSum::reservePositions(int pos)
+{
+    // Slack on both sides: a column's exponents spread slowly.
+    constexpr int kSlack = 8;
+    const bool empty = m_byPos.empty();
+    const int first = std::max(0, std::min(pos, empty ? pos : m_posFirst) - kSlack);
+    const int last = std::max(pos, empty ? pos : m_posFirst + int(m_byPos.size()) - 1) + kSlack;
+    std::vector<std::int64_t> grown(std::size_t(last - first + 1), 0);
+    std::copy(m_byPos.begin(), m_byPos.end(), grown.begin() + (empty ? 0 : m_posFirst - first));
+    m_byPos.swap(grown);
+    m_posFirst = first;
+}
+
+void ExactSum::foldPositions(const std::vector<std::int64_t> &byPos, int posFirst)
+{
+    for (std::size_t i = 0; i < byPos.size(); ++i) {
+        const std::int64_t v = byPos[i];
+        if (v == 0) continue;
+        const std::int64_t s = v < 0 ? -1 : 0;
+        addToDigits(std::uint64_t((v ^ s) - s), posFirst + int(i), s);
+    }
+}
+
+void ExactSum::flushPositions()
+{
+    foldPositions(m_byPos, m_posFirst);
+    std::fill(m_byPos.begin(), m_byPos.end(), 0);
+    m_buffered = 0;
 }
 
 void ExactSum::reserveDigits(int first, int last)
@@ -98,19 +142,15 @@ void ExactSum::normalize()
     for (std::int64_t &d : m_digits) {
         const std::int64_t v = d + carry;
         d = v & kDigitMask;
-        carry = (v - d) / (std::int64_t(1) << kDigitBits); // exact: v − d is a multiple
+        carry = (v - d) >> kDigitBits; // exact: v − d is a multiple of 2^32
     }
-    // Spill the carry into new top digits; a final carry of −1 is the sign of a negative sum.
+    // The carry belongs just above the top digit; a final carry of −1 is the sign of a
+    // negative sum (two's complement), which the top digit takes as −2^32.
     while (carry != 0 && carry != -1) {
-        reserveDigits(m_first, m_first + int(m_digits.size()));
-        std::int64_t &top = m_digits.back();
-        top = carry & kDigitMask;
-        carry = (carry - top) / (std::int64_t(1) << kDigitBits);
+        m_digits.push_back(carry & kDigitMask);
+        carry = (carry - m_digits.back()) >> kDigitBits;
     }
-    if (carry == -1) {
-        if (m_digits.empty()) reserveDigits(m_first, m_first);
-        m_digits.back() -= std::int64_t(1) << kDigitBits; // top digit in [−2^32, 0)
-    }
+    if (carry == -1) m_digits.back() -= std::int64_t(1) << kDigitBits;
     m_load = 1;
 }
 
@@ -120,11 +160,15 @@ void ExactSum::merge(const ExactSum &other)
         m_special += other.m_special;
         m_nonFinite = true;
     }
+    foldPositions(other.m_byPos, other.m_posFirst);
     if (other.m_digits.empty()) return;
     if (m_load + other.m_load >= kMaxLoad) {
         normalize();
         if (m_load + other.m_load >= kMaxLoad) {
             ExactSum o = other;
+            o.m_byPos.clear(); // folded above, and its specials counted
+            o.m_nonFinite = false;
+            o.m_special = 0;
             o.normalize();
             merge(o);
             return;
@@ -141,6 +185,7 @@ double ExactSum::value() const
 {
     if (m_nonFinite) return m_special;
     ExactSum m = *this;
+    m.flushPositions();
     const bool negative = m.makeMagnitude();
     int top = m.m_first + int(m.m_digits.size()) - 1;
     while (top >= m.m_first && m.digitAt(top) == 0)
@@ -190,6 +235,7 @@ bool ExactSum::makeMagnitude()
 std::vector<double> ExactSum::exactPartials() const
 {
     ExactSum m = *this;
+    m.flushPositions();
     const bool negative = m.makeMagnitude();
     std::vector<double> terms;
     for (std::size_t i = 0; i < m.m_digits.size(); ++i) {

@@ -3,8 +3,10 @@
 // "superaccumulator" (32-bit digits in 64-bit cells, carries deferred), so the rounded value()
 // is correctly rounded, as Python's math.fsum, and cannot depend on the order or grouping of
 // add()/merge(): sums, means and variances are identical for any chunk size, worker count and
-// policy. An add is a few integer operations (no loop over partials), which is what the
-// profile's hot path needs; only the digits a column's values actually touch are stored.
+// policy. After the first few adds, an add is one integer add into a per-exponent cell (the
+// cells fold into the digits every 1024 adds), which is what the profile's hot path needs;
+// only the digits and exponents a column's values actually touch are stored.
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -12,7 +14,23 @@ namespace sf {
 
 class ExactSum {
 public:
-    void add(double x);
+    // Inline fast path: a finite non-zero x whose exponent cell exists (the common case in a
+    // column's hot loop); everything else goes through addSlow().
+    void add(double x)
+    {
+        const auto bits = std::bit_cast<std::uint64_t>(x);
+        const int biased = int((bits >> 52) & 0x7ff);
+        const int i = biased - 1 - m_posFirst; // cell of x's lowest mantissa bit
+        if (biased == 0 || biased == 0x7ff || unsigned(i) >= m_byPos.size()) {
+            addSlow(x);
+            return;
+        }
+        const auto mantissa =
+            std::int64_t((bits & ((std::uint64_t(1) << 52) - 1)) | (std::uint64_t(1) << 52));
+        const std::int64_t s = -std::int64_t(bits >> 63); // (v ^ s) − s is −v when s is all ones
+        m_byPos[std::size_t(i)] += (mantissa ^ s) - s;
+        if (++m_buffered == kBufferedAdds) flushPositions();
+    }
     void merge(const ExactSum &other);
     double value() const; // correctly rounded sum (±inf when it overflows)
     bool hasNonFinite() const { return m_nonFinite; }
@@ -21,8 +39,16 @@ public:
     std::vector<double> exactPartials() const;
 
 private:
+    // Same-exponent mantissas add exactly as integers; 1024 · 2^53 < 2^63 cannot overflow.
+    static constexpr int kBufferedAdds = 1024;
+
+    void addSlow(double x);
     // Digit k weighs 2^(32k − 1074): digit 0 holds the smallest subnormal's bit.
+    void addToDigits(std::uint64_t magnitude, int pos, std::int64_t signMask);
     void reserveDigits(int first, int last);
+    void reservePositions(int pos);
+    void foldPositions(const std::vector<std::int64_t> &byPos, int posFirst);
+    void flushPositions();
     void normalize(); // carries propagated: every digit but the top one in [0, 2^32)
     std::int64_t digitAt(int k) const;
     bool makeMagnitude(); // normalises to sign and magnitude; true when the sum is negative
@@ -30,7 +56,13 @@ private:
     std::vector<std::int64_t> m_digits; // digits m_first .. m_first + size - 1
     int m_first = 0;
     std::int64_t m_load = 0; // digit magnitudes are < 2^32 · (m_load + 1)
-    double m_special = 0;    // sum of inf/nan values, kept apart
+    // Past the first few adds: mantissas summed per bit position (exponent) of their lowest
+    // bit, folded into the digits every 1024 adds.
+    std::vector<std::int64_t> m_byPos;
+    int m_posFirst = 0;
+    int m_buffered = 0;
+    std::int64_t m_directAdds = 0;
+    double m_special = 0; // sum of inf/nan values, kept apart
     bool m_nonFinite = false;
 };
 

@@ -98,24 +98,21 @@ bool parseSimpleDecimal(std::string_view text, double *out)
     const char *e = p + text.size();
     bool negative = false;
     if (p < e && (*p == '-' || *p == '+')) negative = *p++ == '-';
+    // All mantissa digits count toward the 19 (leading zeros too: rare, and only slower).
     std::uint64_t mantissa = 0;
-    int digits = 0;    // significant digits taken into the mantissa
-    int anyDigits = 0; // digits of the mantissa text, leading zeros included
-    int exponent = 0;
-    for (; p < e && unsigned(*p) - unsigned('0') <= 9; ++p, ++anyDigits) {
-        if (mantissa == 0 && *p == '0') continue;
-        if (++digits > 19) return false;
+    const char *intStart = p;
+    for (; p < e && unsigned(*p) - unsigned('0') <= 9; ++p)
         mantissa = mantissa * 10 + std::uint64_t(*p - '0');
-    }
+    std::ptrdiff_t digits = p - intStart;
+    int exponent = 0;
     if (p < e && *p == '.') {
-        for (++p; p < e && unsigned(*p) - unsigned('0') <= 9; ++p, ++anyDigits) {
-            --exponent;
-            if (mantissa == 0 && *p == '0') continue;
-            if (++digits > 19) return false;
+        const char *fracStart = ++p;
+        for (; p < e && unsigned(*p) - unsigned('0') <= 9; ++p)
             mantissa = mantissa * 10 + std::uint64_t(*p - '0');
-        }
+        exponent = -int(std::min<std::ptrdiff_t>(p - fracStart, 64));
+        digits += p - fracStart;
     }
-    if (anyDigits == 0) return false;
+    if (digits == 0 || digits > 19) return false; // beyond 19 digits the mantissa may wrap
     if (p < e && (*p == 'e' || *p == 'E')) {
         ++p;
         bool negExp = false;
