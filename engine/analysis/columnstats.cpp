@@ -42,64 +42,65 @@ const struct {
 
 } // namespace
 
-void ColumnStats::addText(std::string_view text)
+inline void ColumnStats::addInt(std::string_view text)
 {
-    switch (m_type) {
-    case ColumnType::Int64: {
-        std::int64_t v;
-        if (!parseInt64(text, &v)) {
-            ++m_invalid;
-            return;
-        }
-        if (m_count == 0 || v < m_intMin) m_intMin = v;
-        if (m_count == 0 || v > m_intMax) m_intMax = v;
-        ++m_count;
-        m_distinct.add(hashU64(std::uint64_t(v)));
-        m_moments.addInteger(v);
-        m_quantiles.add(double(v));
+    std::int64_t v;
+    if (!parseInt64(text, &v)) {
+        ++m_invalid;
         return;
     }
-    case ColumnType::Double: {
-        double v;
-        if (!parseDouble(text, &v)) {
-            ++m_invalid;
-            return;
-        }
-        if (std::isnan(v)) { // pandas reads any NaN as missing
-            ++m_nulls;
-            return;
-        }
-        ++m_count;
-        m_distinct.add(hashDouble(v));
-        m_moments.add(v);
-        m_quantiles.add(v);
+    if (m_count == 0 || v < m_intMin) m_intMin = v;
+    if (m_count == 0 || v > m_intMax) m_intMax = v;
+    ++m_count;
+    m_distinct.add(hashU64(std::uint64_t(v)));
+    m_moments.addInteger(v);
+    m_quantiles.add(double(v));
+}
+
+inline void ColumnStats::addDouble(std::string_view text)
+{
+    double v;
+    if (!parseDouble(text, &v)) {
+        ++m_invalid;
         return;
     }
-    case ColumnType::Bool: {
-        bool v;
-        if (!parseBool(text, &v)) {
-            ++m_invalid;
-            return;
-        }
-        ++m_count;
-        ++(v ? m_true : m_false);
+    if (std::isnan(v)) { // pandas reads any NaN as missing
+        ++m_nulls;
         return;
     }
-    case ColumnType::DateTime: {
-        std::int64_t ms;
-        if (!parseDateTime(text, &ms)) {
-            ++m_invalid;
-            return;
-        }
-        if (m_count == 0 || ms < m_intMin) m_intMin = ms;
-        if (m_count == 0 || ms > m_intMax) m_intMax = ms;
-        ++m_count;
-        if (ms % kMsPerDay != 0) m_allMidnight = false;
-        m_distinct.add(hashU64(std::uint64_t(ms)));
+    ++m_count;
+    m_distinct.add(hashDouble(v));
+    m_moments.add(v);
+    m_quantiles.add(v);
+}
+
+inline void ColumnStats::addBool(std::string_view text)
+{
+    bool v;
+    if (!parseBool(text, &v)) {
+        ++m_invalid;
         return;
     }
-    case ColumnType::String: break;
+    ++m_count;
+    ++(v ? m_true : m_false);
+}
+
+inline void ColumnStats::addDateTime(std::string_view text)
+{
+    std::int64_t ms;
+    if (!parseDateTime(text, &ms)) {
+        ++m_invalid;
+        return;
     }
+    if (m_count == 0 || ms < m_intMin) m_intMin = ms;
+    if (m_count == 0 || ms > m_intMax) m_intMax = ms;
+    ++m_count;
+    if (ms % kMsPerDay != 0) m_allMidnight = false;
+    m_distinct.add(hashU64(std::uint64_t(ms)));
+}
+
+inline void ColumnStats::addString(std::string_view text)
+{
     // A value seen before in this chunk changes only counts: its length is stored with it,
     // and it was already compared against min/max and added to the distinct sketch.
     const std::uint64_t hash = hashBytes(text);
@@ -124,6 +125,51 @@ void ColumnStats::addText(std::string_view text)
     if (text > std::string_view(m_strMax)) m_strMax.assign(text);
     m_lenMin = std::min(m_lenMin, len);
     m_lenMax = std::max(m_lenMax, len);
+}
+
+void ColumnStats::addText(std::string_view text)
+{
+    switch (m_type) {
+    case ColumnType::Int64: addInt(text); return;
+    case ColumnType::Double: addDouble(text); return;
+    case ColumnType::Bool: addBool(text); return;
+    case ColumnType::DateTime: addDateTime(text); return;
+    case ColumnType::String: addString(text); return;
+    }
+}
+
+template <class Add>
+inline void ColumnStats::addColumn(const RecordBlock &block, int column, Add add)
+{
+    const int rows = block.rows();
+    for (int r = 0; r < rows; ++r) {
+        if (block.isNull(r, column))
+            ++m_nulls;
+        else
+            add(block.field(r, column));
+    }
+}
+
+void ColumnStats::addBlock(const RecordBlock &block, int column)
+{
+    // One dispatch per column and block: the loops below inline their type's add.
+    switch (m_type) {
+    case ColumnType::Int64:
+        addColumn(block, column, [this](std::string_view t) { addInt(t); });
+        return;
+    case ColumnType::Double:
+        addColumn(block, column, [this](std::string_view t) { addDouble(t); });
+        return;
+    case ColumnType::Bool:
+        addColumn(block, column, [this](std::string_view t) { addBool(t); });
+        return;
+    case ColumnType::DateTime:
+        addColumn(block, column, [this](std::string_view t) { addDateTime(t); });
+        return;
+    case ColumnType::String:
+        addColumn(block, column, [this](std::string_view t) { addString(t); });
+        return;
+    }
 }
 
 void ColumnStats::merge(const ColumnStats &o)

@@ -7,6 +7,7 @@
 #include "analysis/sketchtopvalues.h"
 #include "core/columntype.h"
 #include "core/exactsum.h"
+#include "data/recordblock.h"
 #include <QJsonObject>
 #include <QVariantList>
 #include <cstdint>
@@ -27,6 +28,8 @@ public:
     void addNull() { ++m_nulls; }
     // A non-null field: parsed as the column type; counted as invalid when it does not parse.
     void addText(std::string_view text);
+    // Column `column` of every record of `block` (the profile's hot path).
+    void addBlock(const RecordBlock &block, int column);
     void merge(const ColumnStats &other);
 
     ColumnType type() const { return m_type; }
@@ -41,6 +44,13 @@ public:
     QVariantList tableRow(const QString &name) const;
 
 private:
+    void addInt(std::string_view text);
+    void addDouble(std::string_view text);
+    void addBool(std::string_view text);
+    void addDateTime(std::string_view text);
+    void addString(std::string_view text);
+    template <class Add> void addColumn(const RecordBlock &block, int column, Add add);
+
     QJsonValue minJson() const;
     QJsonValue maxJson() const;
     QString dateTimeText(std::int64_t ms) const;

@@ -19,17 +19,19 @@ std::string_view stripPlus(std::string_view text, bool *ok)
     return text;
 }
 
-bool digits(std::string_view s, std::size_t pos, std::size_t count, int *out)
+// `Count` digits at s[pos..]: unrolled (dates and times are parsed once per value).
+template <std::size_t Count> inline bool digits(std::string_view s, std::size_t pos, int *out)
 {
-    if (pos + count > s.size()) return false;
+    if (pos + Count > s.size()) return false;
     int v = 0;
-    for (std::size_t i = pos; i < pos + count; ++i) {
-        const char c = s[i];
-        if (c < '0' || c > '9') return false;
-        v = v * 10 + (c - '0');
+    bool ok = true;
+    for (std::size_t i = 0; i < Count; ++i) {
+        const unsigned d = unsigned(s[pos + i]) - unsigned('0');
+        ok &= d <= 9;
+        v = v * 10 + int(d);
     }
     *out = v;
-    return true;
+    return ok;
 }
 
 bool isLeap(int y)
@@ -103,16 +105,17 @@ bool parseSimpleDecimal(std::string_view text, double *out)
     const char *intStart = p;
     for (; p < e && unsigned(*p) - unsigned('0') <= 9; ++p)
         mantissa = mantissa * 10 + std::uint64_t(*p - '0');
-    std::ptrdiff_t digits = p - intStart;
+    std::ptrdiff_t mantissaDigits = p - intStart;
     int exponent = 0;
     if (p < e && *p == '.') {
         const char *fracStart = ++p;
         for (; p < e && unsigned(*p) - unsigned('0') <= 9; ++p)
             mantissa = mantissa * 10 + std::uint64_t(*p - '0');
         exponent = -int(std::min<std::ptrdiff_t>(p - fracStart, 64));
-        digits += p - fracStart;
+        mantissaDigits += p - fracStart;
     }
-    if (digits == 0 || digits > 19) return false; // beyond 19 digits the mantissa may wrap
+    if (mantissaDigits == 0 || mantissaDigits > 19)
+        return false; // beyond 19 digits the mantissa may wrap
     if (p < e && (*p == 'e' || *p == 'E')) {
         ++p;
         bool negExp = false;
@@ -189,8 +192,8 @@ bool parseBool(std::string_view text, bool *out)
 bool parseDateTime(std::string_view s, std::int64_t *msSinceEpoch)
 {
     int year = 0, month = 0, day = 0;
-    if (s.size() < 10 || !digits(s, 0, 4, &year) || s[4] != '-' || !digits(s, 5, 2, &month) ||
-        s[7] != '-' || !digits(s, 8, 2, &day))
+    if (s.size() < 10 || !digits<4>(s, 0, &year) || s[4] != '-' || !digits<2>(s, 5, &month) ||
+        s[7] != '-' || !digits<2>(s, 8, &day))
         return false;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
     std::int64_t ms = daysFromCivil(year, month, day) * 86400000LL;
@@ -202,12 +205,12 @@ bool parseDateTime(std::string_view s, std::int64_t *msSinceEpoch)
     if (s[pos] != 'T' && s[pos] != ' ') return false;
     ++pos;
     int hour = 0, minute = 0, second = 0;
-    if (!digits(s, pos, 2, &hour) || pos + 2 >= s.size() || s[pos + 2] != ':' ||
-        !digits(s, pos + 3, 2, &minute))
+    if (!digits<2>(s, pos, &hour) || pos + 2 >= s.size() || s[pos + 2] != ':' ||
+        !digits<2>(s, pos + 3, &minute))
         return false;
     pos += 5;
     if (pos < s.size() && s[pos] == ':') {
-        if (!digits(s, pos + 1, 2, &second)) return false;
+        if (!digits<2>(s, pos + 1, &second)) return false;
         pos += 3;
         if (pos < s.size() && s[pos] == '.') {
             ++pos;
@@ -232,8 +235,8 @@ bool parseDateTime(std::string_view s, std::int64_t *msSinceEpoch)
         } else if (s[pos] == '+' || s[pos] == '-') {
             const int sign = s[pos] == '+' ? 1 : -1;
             int offH = 0, offM = 0;
-            if (!digits(s, pos + 1, 2, &offH) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-                !digits(s, pos + 4, 2, &offM) || offH > 23 || offM > 59)
+            if (!digits<2>(s, pos + 1, &offH) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+                !digits<2>(s, pos + 4, &offM) || offH > 23 || offM > 59)
                 return false;
             // Local time = UTC + offset, so UTC = local - offset.
             ms -= sign * (offH * 3600LL + offM * 60LL) * 1000LL;

@@ -22,10 +22,10 @@ QString shown(std::string_view text)
 
 CsvReader::CsvReader(std::shared_ptr<const Layout> layout, const ChunkRange &range,
                      RejectSink &sink, bool checkTypes)
-    : m_layout(std::move(layout)),
-      m_sink(sink),
-      m_checkTypes(checkTypes && m_layout->strictTypes && !m_layout->types.empty()),
-      m_parser(m_layout->dialect.delimiter, m_layout->dialect.quote)
+    : m_layout(std::move(layout))
+    , m_sink(sink)
+    , m_checkTypes(checkTypes && m_layout->strictTypes && !m_layout->types.empty())
+    , m_parser(m_layout->dialect.delimiter, m_layout->dialect.quote)
 {
     const RowIndex &index = m_layout->index;
     m_base = m_layout->bytes.data();
@@ -44,42 +44,71 @@ CsvReader::CsvReader(std::shared_ptr<const Layout> layout, const ChunkRange &ran
     m_p = m_base + cp.offset;
     m_line = cp.line;
     for (std::int64_t r = std::int64_t(k) * index.stride; r < first; ++r) {
-        const RecordEnd end = findRecordEnd(m_p, m_e, m_layout->dialect.delimiter,
-                                            m_layout->dialect.quote);
+        const RecordEnd end =
+            findRecordEnd(m_p, m_e, m_layout->dialect.delimiter, m_layout->dialect.quote);
         m_line += end.innerLines;
         m_p = skipLineEnds(end.end, m_e, &m_line);
     }
     m_begin = m_p;
 }
 
-bool CsvReader::next(Record &out)
+bool CsvReader::advance(std::int64_t *row, std::int64_t *line)
 {
     while (m_row < m_endRow && m_p < m_e) {
         m_parser.parse(m_p, m_e, &m_rec);
-        const std::int64_t row = m_row++;
-        const std::int64_t line = m_line;
+        *row = m_row++;
+        *line = m_line;
         m_line += m_rec.innerLines;
         m_p = skipLineEnds(m_rec.end, m_e, &m_line);
 
         const char *at = nullptr;
-        const QString reason = check(line, &at);
-        if (!reason.isEmpty()) {
-            reject(row, line, at, reason);
-            continue;
-        }
-        const std::size_t n = m_rec.fields.size();
-        m_nulls.resize(n);
-        for (std::size_t i = 0; i < n; ++i)
-            m_nulls[i] = m_layout->nulls.isNull(m_rec.fields[i]) ? 1 : 0;
-        out.fields = std::span<const std::string_view>(m_rec.fields.data(), n);
-        out.nulls = std::span<const std::uint8_t>(m_nulls.data(), n);
-        out.row = row;
-        out.line = line;
-        out.offset = m_rec.begin - m_base;
-        out.raw = m_rec.raw();
-        return true;
+        const QString reason = check(*line, &at);
+        if (reason.isEmpty()) return true;
+        reject(*row, *line, at, reason);
     }
     return false;
+}
+
+bool CsvReader::next(Record &out)
+{
+    std::int64_t row = 0;
+    std::int64_t line = 0;
+    if (!advance(&row, &line)) return false;
+    const std::size_t n = m_rec.fields.size();
+    m_nulls.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        m_nulls[i] = m_layout->nulls.isNull(m_rec.fields[i]) ? 1 : 0;
+    out.fields = std::span<const std::string_view>(m_rec.fields.data(), n);
+    out.nulls = std::span<const std::uint8_t>(m_nulls.data(), n);
+    out.row = row;
+    out.line = line;
+    out.offset = m_rec.begin - m_base;
+    out.raw = m_rec.raw();
+    return true;
+}
+
+bool CsvReader::nextBlock(RecordBlock &block, int columns)
+{
+    // Straight from the parsed record into the block: fields of an unquoted record are bytes
+    // of the file; only unescaped texts (in the parser's scratch) need a copy.
+    block.reset(columns);
+    const NullTokens &nulls = m_layout->nulls;
+    std::int64_t row = 0;
+    std::int64_t line = 0;
+    while (!block.full() && advance(&row, &line)) {
+        std::string_view *fields = block.rowFields();
+        std::uint8_t *isNull = block.rowNulls();
+        const std::size_t n = std::min(m_rec.fields.size(), std::size_t(columns));
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string_view f = m_rec.fields[i];
+            const bool inFile =
+                m_rec.unquoted || f.empty() || (f.data() >= m_base && f.data() < m_e);
+            fields[i] = inFile ? f : block.copy(f);
+            isNull[i] = nulls.isNull(f) ? 1 : 0;
+        }
+        block.commitRow(n);
+    }
+    return block.rows() > 0;
 }
 
 QString CsvReader::check(std::int64_t line, const char **at) const
@@ -105,7 +134,9 @@ QString CsvReader::check(std::int64_t line, const char **at) const
     if (m_rec.fields.size() != expected) {
         // Point at the first extra field, or at the end where a field is missing.
         *at = m_rec.fields.size() > expected ? m_rec.fieldStart(expected) : m_rec.end;
-        return QStringLiteral("expected %1 fields, found %2").arg(expected).arg(m_rec.fields.size());
+        return QStringLiteral("expected %1 fields, found %2")
+            .arg(expected)
+            .arg(m_rec.fields.size());
     }
     if (m_checkTypes) {
         const auto &types = m_layout->types;

@@ -15,10 +15,14 @@ public:
     CsvReader(std::shared_ptr<const Layout> layout, const ChunkRange &range, RejectSink &sink,
               bool checkTypes = true);
     bool next(Record &out) override;
+    // Fields that are plain bytes of the file stay views; only unescaped ones are copied.
+    bool nextBlock(RecordBlock &block, int columns) override;
     std::int64_t rowsConsumed() const override { return m_row - m_firstRow; }
     std::int64_t bytesConsumed() const override { return m_p - m_begin; }
 
 private:
+    // Parses records up to the next good one (rejecting bad ones on the way) into m_rec.
+    bool advance(std::int64_t *row, std::int64_t *line);
     // The reason the record is rejected (empty if good) and where.
     QString check(std::int64_t line, const char **at) const;
     void reject(std::int64_t row, std::int64_t line, const char *at, const QString &reason);

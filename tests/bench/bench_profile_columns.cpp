@@ -2,14 +2,15 @@
 // then the reader plus each column's statistics alone, then the whole profile, all over the
 // same chunks (fixed rows per chunk, partials merged in order as the engine does).
 // Times are CPU seconds of this (single) thread, so a busy machine inflates them less.
-// Usage: bench_profile_columns FILE.csv [chunk_rows=50000] [repeats=3] [only: a column name, "read" or "all"]
+// Usage: bench_profile_columns FILE.csv [chunk_rows=50000] [repeats=3] [only: a column name, "read"
+// or "all"]
 #include "analysis/columnstats.h"
 #include "data/datasource.h"
 
 #include <QCoreApplication>
-#include <ctime>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 using namespace sf;
@@ -23,35 +24,40 @@ double cpuSeconds()
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
-// Reads every chunk; `perRecord(stats, record)` feeds the stats of the chunk. Returns seconds.
+// Reads every chunk in record blocks, as the profile does; `feed(stats, block)` feeds the
+// stats of the chunk. Returns CPU seconds.
 template <class Feed>
 double pass(const DataSource &source, std::int64_t chunkRows, int columns, Feed feed)
 {
     const double start = cpuSeconds();
     std::vector<ColumnStats> total;
-    for (int c = 0; c < columns; ++c) total.emplace_back(source.schema().columns[c].type);
+    for (int c = 0; c < columns; ++c)
+        total.emplace_back(source.schema().columns[c].type);
     RejectSink rejects;
     for (std::int64_t first = 0; first < source.rowCount(); first += chunkRows) {
         ChunkRange range;
         range.firstRow = first;
         range.rowCount = std::min(chunkRows, source.rowCount() - first);
         std::vector<ColumnStats> part;
-        for (int c = 0; c < columns; ++c) part.emplace_back(source.schema().columns[c].type);
+        for (int c = 0; c < columns; ++c)
+            part.emplace_back(source.schema().columns[c].type);
         auto reader = source.reader(range, rejects);
-        Record r;
-        while (reader->next(r)) feed(part, r);
-        for (int c = 0; c < columns; ++c) total[std::size_t(c)].merge(part[std::size_t(c)]);
+        RecordBlock block;
+        while (reader->nextBlock(block, int(source.schema().size())))
+            feed(part, block);
+        for (int c = 0; c < columns; ++c)
+            total[std::size_t(c)].merge(part[std::size_t(c)]);
     }
     volatile std::int64_t sink = total.empty() ? 0 : total.front().count();
     (void)sink;
     return cpuSeconds() - start;
 }
 
-template <class F>
-double best(int repeats, F f)
+template <class F> double best(int repeats, F f)
 {
     double b = 1e300;
-    for (int i = 0; i < repeats; ++i) b = std::min(b, f());
+    for (int i = 0; i < repeats; ++i)
+        b = std::min(b, f());
     return b;
 }
 
@@ -84,19 +90,17 @@ int main(int argc, char **argv)
 
     const bool onlyAll = only == QLatin1String("all");
     const double readS = onlyAll ? 0.0 : best(repeats, [&] {
-        return pass(*source, chunkRows, 0, [](std::vector<ColumnStats> &, const Record &) {});
+        return pass(*source, chunkRows, 0, [](std::vector<ColumnStats> &, const RecordBlock &) {});
     });
     std::printf("%-22s %8.3f s  %8.1f MB/s\n", "read records", readS, mb / readS);
     for (int c = 0; c < columns; ++c) {
         if (!only.isEmpty() && source->schema().columns[c].name != only) continue;
         if (onlyAll) break;
         const double s = best(repeats, [&] {
-            return pass(*source, chunkRows, columns, [c](std::vector<ColumnStats> &st, const Record &r) {
-                if (r.isNull(std::size_t(c)))
-                    st[std::size_t(c)].addNull();
-                else
-                    st[std::size_t(c)].addText(r.fields[std::size_t(c)]);
-            });
+            return pass(*source, chunkRows, columns,
+                        [c](std::vector<ColumnStats> &st, const RecordBlock &b) {
+                            st[std::size_t(c)].addBlock(b, c);
+                        });
         });
         const Column &col = source->schema().columns[c];
         std::printf("  + %-18s %8.3f s  (+%.3f s, %s)\n", qPrintable(col.name), s, s - readS,
@@ -104,14 +108,11 @@ int main(int argc, char **argv)
     }
     if (!only.isEmpty() && !onlyAll) return 0;
     const double allS = best(repeats, [&] {
-        return pass(*source, chunkRows, columns, [columns](std::vector<ColumnStats> &st, const Record &r) {
-            for (int c = 0; c < columns; ++c) {
-                if (r.isNull(std::size_t(c)))
-                    st[std::size_t(c)].addNull();
-                else
-                    st[std::size_t(c)].addText(r.fields[std::size_t(c)]);
-            }
-        });
+        return pass(*source, chunkRows, columns,
+                    [columns](std::vector<ColumnStats> &st, const RecordBlock &b) {
+                        for (int c = 0; c < columns; ++c)
+                            st[std::size_t(c)].addBlock(b, c);
+                    });
     });
     std::printf("%-22s %8.3f s  %8.1f MB/s\n", "whole profile", allS, mb / allS);
     return 0;
