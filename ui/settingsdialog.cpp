@@ -90,7 +90,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     auto *runs = new QGroupBox(tr("Run defaults"));
     auto *runForm = new QFormLayout(runs);
     runForm->addRow(tr("&Workers:"), m_workers);
-    runForm->addRow(tr("&Chunk size:"), chunkRow);
+    // A row holding a layout gets no buddy from QFormLayout: set it, or "&" shows literally.
+    auto *chunkLabel = new QLabel(tr("&Chunk size:"));
+    chunkLabel->setBuddy(m_chunkSize);
+    runForm->addRow(chunkLabel, chunkRow);
 
     m_historyPath->setObjectName(QStringLiteral("historyPath"));
     m_historyPath->setPlaceholderText(Settings::defaultHistoryPath());
@@ -106,7 +109,9 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_historyMaxRuns->setToolTip(tr("The oldest runs are dropped beyond this many"));
     auto *history = new QGroupBox(tr("Run history"));
     auto *historyForm = new QFormLayout(history);
-    historyForm->addRow(tr("&Location:"), historyRow);
+    auto *historyLabel = new QLabel(tr("&Location:"));
+    historyLabel->setBuddy(m_historyPath);
+    historyForm->addRow(historyLabel, historyRow);
     historyForm->addRow(tr("&Keep at most:"), m_historyMaxRuns);
 
     m_error->setObjectName(QStringLiteral("error"));
@@ -120,6 +125,9 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
+    // Wide enough for the default history path in the placeholder.
+    setMinimumWidth(
+        qMax(560, fontMetrics().horizontalAdvance(Settings::defaultHistoryPath()) + 200));
 
     load();
 
