@@ -4,7 +4,8 @@
 # Usage: packaging/install-deps.sh [--with-bench] [--with-packaging] [--with-screenshots]
 #   --with-bench        pandas/dask/hyperfine for the benchmark baselines
 #   --with-packaging    debootstrap, for packaging/test-deb-in-chroot.sh
-#   --with-screenshots  CJK fonts and ImageMagick, for screenshots of the translated workbench
+#   --with-screenshots  CJK font, Qt's own Chinese texts, ImageMagick and xdotool, for
+#                       screenshots of the translated workbench under Xvfb
 set -euo pipefail
 
 packages=(
@@ -30,7 +31,7 @@ for arg in "$@"; do
   case "$arg" in
     --with-bench) packages+=(python3-pandas python3-dask hyperfine time) ;;
     --with-packaging) packages+=(debootstrap) ;;
-    --with-screenshots) packages+=(fonts-wqy-microhei imagemagick) ;;
+    --with-screenshots) packages+=(fonts-wqy-microhei qt6-translations-l10n imagemagick xdotool) ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done

@@ -15,5 +15,4 @@ QPalette themePalette(Settings::Theme theme); // what applyTheme() installs
 QString errorTextStyle();
 QString okTextStyle(); // green for "valid" notes, likewise
 
-
 } // namespace sf::ui
