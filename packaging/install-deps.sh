@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package Superflow's build, tests, benchmarks and app need.
 # Idempotent: does nothing (and asks for no password) when everything is already present.
-# Usage: packaging/install-deps.sh [--with-bench]   (bench adds pandas/dask for comparisons)
+# Usage: packaging/install-deps.sh [--with-bench] [--with-packaging] [--with-screenshots]
+#   --with-bench        pandas/dask/hyperfine for the benchmark baselines
+#   --with-packaging    debootstrap, for packaging/test-deb-in-chroot.sh
+#   --with-screenshots  CJK font, Qt's own Chinese texts, ImageMagick and xdotool, for
+#                       screenshots of the translated workbench under Xvfb
 set -euo pipefail
 
 packages=(
@@ -19,12 +23,18 @@ packages=(
   clang libclang-rt-14-dev
   # headless window checks
   xvfb xauth
-  # packaging checks
-  desktop-file-utils appstream
+  # packaging: PNG icons from the SVG, man pages from --help, the .deb's shlibdeps, and the
+  # checks of the desktop entry, AppStream data, MIME XML and man pages
+  librsvg2-bin help2man dpkg-dev desktop-file-utils appstream libxml2-utils man-db
 )
-if [[ "${1:-}" == "--with-bench" ]]; then
-  packages+=(python3-pandas python3-dask hyperfine time)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --with-bench) packages+=(python3-pandas python3-dask hyperfine time) ;;
+    --with-packaging) packages+=(debootstrap) ;;
+    --with-screenshots) packages+=(fonts-wqy-microhei qt6-translations-l10n imagemagick xdotool) ;;
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

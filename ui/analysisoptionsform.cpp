@@ -1,4 +1,5 @@
 #include "analysisoptionsform.h"
+#include "theme.h"
 
 #include "analysis/analysisregistry.h"
 #include "partition/partitionspec.h"
@@ -300,8 +301,7 @@ void AnalysisOptionsForm::runCheck()
     m_lastCheck = check();
     const bool ok = m_lastCheck.isEmpty();
     m_status->setText(ok ? tr("✓ Options are valid.") : QStringLiteral("✗ ") + m_lastCheck);
-    m_status->setStyleSheet(ok ? QStringLiteral("color: #1b7f3b")
-                               : QStringLiteral("color: #b00020"));
+    m_status->setStyleSheet(ok ? okTextStyle() : errorTextStyle());
     Q_EMIT checked(ok, m_lastCheck);
 }
 

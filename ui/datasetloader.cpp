@@ -95,7 +95,7 @@ DatasetPreview DatasetLoader::loadNow(const QString &path, const SourceOptions &
     std::unique_ptr<DataSource> source = openDataSource(path, options, control, &error);
     if (!source) {
         out.cancelled = control.cancel && control.cancel->load();
-        out.error = out.cancelled ? QStringLiteral("cancelled") : error;
+        out.error = out.cancelled ? DatasetLoader::tr("cancelled") : error;
         out.openMs = double(clock.nsecsElapsed()) / 1e6;
         return out;
     }

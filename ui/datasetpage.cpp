@@ -1,4 +1,5 @@
 #include "datasetpage.h"
+#include "theme.h"
 
 #include "dialectbar.h"
 #include "partition/partitionspec.h"
@@ -29,18 +30,17 @@ QString describe(const DataSource &source, double openMs)
     const QLocale locale;
     QStringList parts;
     parts << sourceFormatName(info.format).toUpper();
-    parts << (info.compression.isEmpty() ? QStringLiteral("uncompressed") : info.compression);
-    parts << locale.toString(qint64(source.rowCount())) + QStringLiteral(" rows");
-    parts << locale.toString(qint64(source.schema().size())) + QStringLiteral(" columns");
+    parts << (info.compression.isEmpty() ? DatasetPage::tr("uncompressed") : info.compression);
+    parts << DatasetPage::tr("%1 rows").arg(locale.toString(qint64(source.rowCount())));
+    parts << DatasetPage::tr("%1 columns").arg(locale.toString(qint64(source.schema().size())));
     parts << formatByteSize(source.byteSize());
     if (info.format == SourceFormat::Csv || info.format == SourceFormat::Tsv) {
-        parts << QStringLiteral("delimiter '") + DialectBar::delimiterText(info.delimiter) +
-                     QLatin1Char('\'');
-        parts << (info.header ? QStringLiteral("header") : QStringLiteral("no header"));
+        parts << DatasetPage::tr("delimiter '%1'").arg(DialectBar::delimiterText(info.delimiter));
+        parts << (info.header ? DatasetPage::tr("header") : DatasetPage::tr("no header"));
     }
     if (!info.lineEnding.isEmpty()) parts << info.lineEnding;
     parts << info.encoding + (info.bom ? QStringLiteral(" BOM") : QString());
-    parts << QStringLiteral("opened in %1 ms").arg(openMs, 0, 'f', 0);
+    parts << DatasetPage::tr("opened in %1 ms").arg(openMs, 0, 'f', 0);
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -312,7 +312,7 @@ void DatasetPage::showEntry(int row)
         m_info->setText(describe(*entry.preview.source, entry.preview.openMs));
     } else {
         m_info->setText(entry.preview.error);
-        m_info->setStyleSheet(QStringLiteral("color: #b00020"));
+        m_info->setStyleSheet(errorTextStyle());
     }
     if (entry.preview.source && !loading) {
         m_previewModel->setPreview(entry.preview.source->schema(), entry.preview);

@@ -21,8 +21,8 @@ DialectBar::DialectBar(QWidget *parent)
     m_delimiter = new QComboBox;
     m_delimiter->setObjectName(QStringLiteral("delimiter"));
     m_delimiter->setEditable(true);
-    m_delimiter->addItems({QStringLiteral("auto"), QStringLiteral(","), QStringLiteral(";"),
-                           QStringLiteral("Tab"), QStringLiteral("|")});
+    m_delimiter->addItems({delimiterText(0), QStringLiteral(","), QStringLiteral(";"),
+                           delimiterText('\t'), QStringLiteral("|")});
     m_delimiter->setToolTip(tr("Field delimiter; type any single character"));
     m_quote = new QComboBox;
     m_quote->setObjectName(QStringLiteral("quote"));
@@ -84,8 +84,8 @@ DialectBar::DialectBar(QWidget *parent)
 QString DialectBar::delimiterText(char c)
 {
     switch (c) {
-    case 0: return QStringLiteral("auto");
-    case '\t': return QStringLiteral("Tab");
+    case 0: return tr("auto");
+    case '\t': return tr("Tab");
     default: return QString(QLatin1Char(c));
     }
 }
@@ -93,8 +93,10 @@ QString DialectBar::delimiterText(char c)
 char DialectBar::delimiterFromText(const QString &text)
 {
     const QString t = text.trimmed();
-    if (t.isEmpty() || t == QLatin1String("auto")) return 0;
-    if (t.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0 || t == QLatin1String("\\t"))
+    // The English words work in every language, so typed habits survive a language switch.
+    if (t.isEmpty() || t == QLatin1String("auto") || t == delimiterText(0)) return 0;
+    if (t.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0 || t == QLatin1String("\\t") ||
+        t == delimiterText('\t'))
         return '\t';
     const QChar c = t.at(0);
     return c.unicode() < 128 ? char(c.unicode()) : 0;

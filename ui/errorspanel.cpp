@@ -1,4 +1,5 @@
 #include "errorspanel.h"
+#include "tasktablemodel.h"
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
@@ -108,7 +109,7 @@ void ErrorsPanel::applySnapshot(const sf::RunSnapshot &snapshot)
         item->setData(FailAttempt, Qt::DisplayRole, r.attempt);
         item->setText(FailJob, QString::number(r.job));
         item->setText(FailWorker, r.worker >= 0 ? tr("W%1").arg(r.worker) : QString());
-        item->setText(FailError, r.error.isEmpty() ? taskStateName(r.state) : r.error);
+        item->setText(FailError, r.error.isEmpty() ? TaskTableModel::stateText(r.state) : r.error);
         item->setToolTip(FailError, r.error);
         item->setData(0, KeyRole, QVariant::fromValue<qint64>(r.attemptId));
         items << item;

@@ -8,6 +8,7 @@
 #include "runsession.h"
 #include "runsetuppage.h"
 #include "settings.h"
+#include "settingsdialog.h"
 #include "superflow/version.h"
 #include "workbenchicon.h"
 
@@ -58,7 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_dataset, &DatasetPage::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 5000); });
     connect(m_dataset, &DatasetPage::datasetLoaded, this, [this](const QString &path, bool ok) {
-        if (ok) setWindowTitle(QStringLiteral("Superflow — ") + QFileInfo(path).fileName());
+        if (ok) setWindowTitle(tr("Superflow — %1").arg(QFileInfo(path).fileName()));
         if (m_runWhenLoaded.isEmpty() || QFileInfo(path) != QFileInfo(m_runWhenLoaded)) return;
         m_runWhenLoaded.clear();
         if (!ok) return;
@@ -123,6 +124,12 @@ void MainWindow::createActions()
     connect(m_cancelAction, &QAction::triggered, m_session, &RunSession::cancel);
     m_workersAction = new QAction(tr("&Workers…"), this);
     connect(m_workersAction, &QAction::triggered, this, &MainWindow::askWorkers);
+    m_preferencesAction = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")),
+                                      tr("&Preferences…"), this);
+    m_preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    m_preferencesAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -147,6 +154,9 @@ void MainWindow::createMenus()
     run->addActions({m_runAction, m_pauseAction, m_cancelAction});
     run->addSeparator();
     run->addAction(m_workersAction);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(m_preferencesAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QStringList names = {tr("Dataset"), tr("Run setup"), tr("Live run"), tr("Results")};
@@ -271,6 +281,15 @@ void MainWindow::askWorkers()
     if (!ok) return;
     m_session->setWorkers(n);
     m_setup->setWorkers(n);
+}
+
+void MainWindow::showPreferences()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    // New defaults reach the Run setup page now, unless a run is using it.
+    if (m_session->isRunning()) return;
+    m_setup->applyDefaults();
 }
 
 void MainWindow::updateRunActions()

@@ -46,6 +46,7 @@ public:
     QAction *runAction() const { return m_runAction; }
     QAction *pauseAction() const { return m_pauseAction; }
     QAction *cancelAction() const { return m_cancelAction; }
+    QAction *preferencesAction() const { return m_preferencesAction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +60,7 @@ private:
     void onRunStarted();
     void onRunFinished();
     void askWorkers();
+    void showPreferences();
     void setPaused(bool paused);
     void updateRunActions();
 
@@ -75,6 +77,7 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_workersAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
     QAction *m_quitAction = nullptr;
     QString m_runWhenLoaded;
     int m_runNumber = 0;

@@ -50,7 +50,7 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
     const bool isNull = !present || (c < m_nulls[index.row()].size() && m_nulls[index.row()][c]);
     switch (role) {
     case Qt::DisplayRole: return present ? row[c] : QString();
-    case Qt::ToolTipRole: return isNull ? QStringLiteral("null") : QVariant();
+    case Qt::ToolTipRole: return isNull ? tr("null") : QVariant();
     case Qt::ForegroundRole:
         if (isNull) return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         return {};
@@ -82,7 +82,7 @@ QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int 
                        (column.nullable ? QStringLiteral("?") : QString()));
     case Qt::ToolTipRole:
         return QString(column.name % QStringLiteral(": ") % columnTypeName(column.type) %
-                       (column.nullable ? QStringLiteral(", has nulls") : QString()));
+                       (column.nullable ? tr(", has nulls") : QString()));
     case ColumnTypeRole: return columnTypeName(column.type);
     default: return {};
     }

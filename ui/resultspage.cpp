@@ -1,4 +1,5 @@
 #include "resultspage.h"
+#include "theme.h"
 
 #include "exportactions.h"
 #include "resultmodel.h"
@@ -181,8 +182,7 @@ void ResultsPage::showJob(int job)
             .arg(m_run->summary.elapsedMs / 1000.0, 0, 'f', 2);
     if (!o.error.isEmpty()) text += QLatin1Char('\n') + o.error;
     m_summary->setText(text);
-    m_summary->setStyleSheet(
-        o.status == JobOutcome::Status::Done ? QString() : QStringLiteral("color: #b00020"));
+    m_summary->setStyleSheet(o.status == JobOutcome::Status::Done ? QString() : errorTextStyle());
     m_model->setTable(withHistograms(o.result));
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the analysis' own order until the user sorts
     m_table->resizeColumnsToContents();

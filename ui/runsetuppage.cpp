@@ -1,7 +1,9 @@
 #include "runsetuppage.h"
+#include "theme.h"
 
 #include "analysis/analysisregistry.h"
 #include "analysisoptionsform.h"
+#include "settings.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -156,12 +158,19 @@ RunSetupPage::RunSetupPage(QWidget *parent)
     connect(m_workers, &QSpinBox::valueChanged, this, &RunSetupPage::updatePreview);
     connect(m_chunkUnit, &QComboBox::activated, this, [this] {
         // A row count is no sensible byte size and back: offer the default of the new unit.
-        const bool bytes = m_chunkUnit->currentData().toInt() == int(PartitionSpec::Unit::Bytes);
-        m_chunkSize->setText(bytes ? QStringLiteral("4MiB")
-                                   : QString::number(PartitionSpec{}.size));
+        const auto unit = PartitionSpec::Unit(m_chunkUnit->currentData().toInt());
+        m_chunkSize->setText(chunkSizeText(unit, Settings::builtinChunkSize(unit)));
     });
     analysisChanged();
     datasetChanged();
+    applyDefaults();
+}
+
+void RunSetupPage::applyDefaults()
+{
+    const int workers = Settings::defaultWorkers();
+    setWorkers(workers > 0 ? workers : qMax(1, QThread::idealThreadCount()));
+    setChunk(Settings::defaultChunkUnit(), Settings::defaultChunkSize());
 }
 
 void RunSetupPage::setDatasets(const QList<OpenDataset> &datasets)
@@ -196,8 +205,16 @@ bool RunSetupPage::setAnalysis(const QString &name)
 void RunSetupPage::setChunk(PartitionSpec::Unit unit, std::int64_t size)
 {
     m_chunkUnit->setCurrentIndex(m_chunkUnit->findData(int(unit)));
-    m_chunkSize->setText(unit == PartitionSpec::Unit::Bytes ? formatByteSize(size)
-                                                            : QString::number(size));
+    m_chunkSize->setText(chunkSizeText(unit, size));
+}
+
+QString RunSetupPage::chunkSizeText(PartitionSpec::Unit unit, std::int64_t size)
+{
+    if (unit == PartitionSpec::Unit::Rows) return QString::number(size);
+    if (size > 0 && size % (std::int64_t(1) << 20) == 0)
+        return QString::number(size >> 20) + QStringLiteral("MiB");
+    if (size > 0 && size % 1024 == 0) return QString::number(size >> 10) + QStringLiteral("KiB");
+    return QString::number(size);
 }
 
 void RunSetupPage::setWorkers(int workers)
@@ -322,10 +339,10 @@ bool RunSetupPage::addJob()
         showError(error);
         return false;
     }
-    m_queueList->addItem(
-        job.name + QStringLiteral(" — ") + partitionStrategyName(job.partition.strategy) +
-        QStringLiteral(" chunks of ") + m_chunkSize->text().trimmed() + QLatin1Char(' ') +
-        m_chunkUnit->currentText() + QStringLiteral(", priority ") + QString::number(job.priority));
+    m_queueList->addItem(tr("%1 — %2 chunks of %3 %4, priority %5")
+                             .arg(job.name, partitionStrategyName(job.partition.strategy),
+                                  m_chunkSize->text().trimmed(), m_chunkUnit->currentText())
+                             .arg(job.priority));
     m_queue.append(std::move(job));
     showError(QString());
     return true;
@@ -404,7 +421,7 @@ void RunSetupPage::updatePreview()
 void RunSetupPage::showError(const QString &message)
 {
     m_status->setText(message);
-    m_status->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("color: #b00020"));
+    m_status->setStyleSheet(message.isEmpty() ? QString() : errorTextStyle());
 }
 
 } // namespace sf::ui

@@ -29,6 +29,8 @@ public:
     bool setAnalysis(const QString &name);
     void setChunk(PartitionSpec::Unit unit, std::int64_t size);
     void setWorkers(int workers);
+    // Workers and chunk size from the preferences (Settings); done on construction.
+    void applyDefaults();
     bool setPolicy(SchedulePolicy policy);
     void setJobPriority(int priority);
 
@@ -46,6 +48,9 @@ public:
     QString taskPreview() const;
     // "~412 tasks of ~2.4 MB; ~206 per worker" for a dataset of `rows`/`bytes`; synthetic runs
     // pass their task count as `plannedTasks` (rows and bytes then unused).
+    // A chunk size as the chunk field shows it, exactly: rows as a number, bytes as 4MiB,
+    // 512KiB or a plain byte count.
+    static QString chunkSizeText(PartitionSpec::Unit unit, std::int64_t size);
     static QString taskPreviewText(std::int64_t rows, std::int64_t bytes, const PartitionSpec &spec,
                                    int workers, std::int64_t plannedTasks = -1);
 

@@ -2,19 +2,27 @@
 
 #include <QFileInfo>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace sf::ui {
 
 namespace {
-QString recentKey()
-{
-    return QStringLiteral("datasets/recent");
-}
+// The QSettings keys; the run history reads history/* too.
+constexpr QLatin1String kRecentKey("datasets/recent");
+constexpr QLatin1String kGeometryKey("window/geometry");
+constexpr QLatin1String kStateKey("window/state");
+constexpr QLatin1String kThemeKey("appearance/theme");
+constexpr QLatin1String kLanguageKey("appearance/language");
+constexpr QLatin1String kWorkersKey("run/workers");
+constexpr QLatin1String kChunkUnitKey("run/chunkUnit");
+constexpr QLatin1String kChunkSizeKey("run/chunkSize");
+constexpr QLatin1String kHistoryPathKey("history/path");
+constexpr QLatin1String kHistoryMaxRunsKey("history/maxRuns");
 } // namespace
 
 QStringList Settings::recentFiles()
 {
-    return QSettings().value(recentKey()).toStringList();
+    return QSettings().value(kRecentKey).toStringList();
 }
 
 void Settings::addRecentFile(const QString &path)
@@ -25,29 +33,142 @@ void Settings::addRecentFile(const QString &path)
     list.prepend(absolute);
     while (list.size() > kMaxRecentFiles)
         list.removeLast();
-    QSettings().setValue(recentKey(), list);
+    QSettings().setValue(kRecentKey, list);
 }
 
 void Settings::clearRecentFiles()
 {
-    QSettings().remove(recentKey());
+    QSettings().remove(kRecentKey);
 }
 
 QByteArray Settings::windowGeometry()
 {
-    return QSettings().value(QStringLiteral("window/geometry")).toByteArray();
+    return QSettings().value(kGeometryKey).toByteArray();
 }
 
 QByteArray Settings::windowState()
 {
-    return QSettings().value(QStringLiteral("window/state")).toByteArray();
+    return QSettings().value(kStateKey).toByteArray();
 }
 
 void Settings::setWindowLayout(const QByteArray &geometry, const QByteArray &state)
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), geometry);
-    settings.setValue(QStringLiteral("window/state"), state);
+    settings.setValue(kGeometryKey, geometry);
+    settings.setValue(kStateKey, state);
+}
+
+Settings::Theme Settings::theme()
+{
+    Theme theme = Theme::System;
+    themeFromName(QSettings().value(kThemeKey).toString(), &theme);
+    return theme;
+}
+
+void Settings::setTheme(Theme theme)
+{
+    QSettings().setValue(kThemeKey, themeName(theme));
+}
+
+QString Settings::themeName(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light: return QStringLiteral("light");
+    case Theme::Dark: return QStringLiteral("dark");
+    case Theme::System: break;
+    }
+    return QStringLiteral("system");
+}
+
+bool Settings::themeFromName(const QString &name, Theme *out)
+{
+    for (Theme t : {Theme::System, Theme::Light, Theme::Dark}) {
+        if (name == themeName(t)) {
+            *out = t;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString Settings::language()
+{
+    return QSettings().value(kLanguageKey).toString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    QSettings().setValue(kLanguageKey, language);
+}
+
+int Settings::defaultWorkers()
+{
+    return qMax(0, QSettings().value(kWorkersKey, 0).toInt());
+}
+
+void Settings::setDefaultWorkers(int workers)
+{
+    QSettings().setValue(kWorkersKey, qMax(0, workers));
+}
+
+PartitionSpec::Unit Settings::defaultChunkUnit()
+{
+    return QSettings().value(kChunkUnitKey).toString() == QLatin1String("bytes")
+               ? PartitionSpec::Unit::Bytes
+               : PartitionSpec::Unit::Rows;
+}
+
+std::int64_t Settings::defaultChunkSize()
+{
+    bool ok = false;
+    const qint64 size = QSettings().value(kChunkSizeKey).toLongLong(&ok);
+    return ok && size > 0 ? size : builtinChunkSize(defaultChunkUnit());
+}
+
+void Settings::setDefaultChunk(PartitionSpec::Unit unit, std::int64_t size)
+{
+    QSettings settings;
+    settings.setValue(kChunkUnitKey, unit == PartitionSpec::Unit::Bytes ? QStringLiteral("bytes")
+                                                                        : QStringLiteral("rows"));
+    settings.setValue(kChunkSizeKey, qint64(size));
+}
+
+std::int64_t Settings::builtinChunkSize(PartitionSpec::Unit unit)
+{
+    return unit == PartitionSpec::Unit::Bytes ? std::int64_t(4) << 20 : PartitionSpec{}.size;
+}
+
+QString Settings::historyPath()
+{
+    const QString path = QSettings().value(kHistoryPathKey).toString();
+    return path.isEmpty() ? defaultHistoryPath() : path;
+}
+
+void Settings::setHistoryPath(const QString &path)
+{
+    // The default is stored as empty, so it follows the data directory if that moves.
+    if (path.isEmpty() || path == defaultHistoryPath())
+        QSettings().remove(kHistoryPathKey);
+    else
+        QSettings().setValue(kHistoryPathKey, path);
+}
+
+QString Settings::defaultHistoryPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/history.sqlite");
+}
+
+int Settings::historyMaxRuns()
+{
+    bool ok = false;
+    const int runs = QSettings().value(kHistoryMaxRunsKey).toInt(&ok);
+    return ok && runs > 0 ? runs : kDefaultHistoryMaxRuns;
+}
+
+void Settings::setHistoryMaxRuns(int runs)
+{
+    QSettings().setValue(kHistoryMaxRunsKey, qMax(1, runs));
 }
 
 } // namespace sf::ui

@@ -1,14 +1,25 @@
 #pragma once
-// What the workbench restores on restart: recent datasets and the window layout, kept in
+// What the workbench restores on restart: recent datasets, the window layout and the
+// preferences of the settings dialog (theme, language, run defaults, run history), kept in
 // QSettings under the application's organisation and name.
+#include "partition/partitionspec.h"
+
 #include <QByteArray>
 #include <QStringList>
+#include <cstdint>
 
 namespace sf::ui {
 
 class Settings {
 public:
     static constexpr int kMaxRecentFiles = 10;
+    static constexpr int kDefaultHistoryMaxRuns = 1000;
+
+    enum class Theme {
+        System, // the platform's style and palette
+        Light,  // Fusion with a light palette
+        Dark,   // Fusion with a dark palette
+    };
 
     static QStringList recentFiles();
     // Moves `path` (made absolute) to the front; the list keeps kMaxRecentFiles entries.
@@ -18,6 +29,35 @@ public:
     static QByteArray windowGeometry();
     static QByteArray windowState();
     static void setWindowLayout(const QByteArray &geometry, const QByteArray &state);
+
+    // appearance/theme: "system", "light" or "dark".
+    static Theme theme();
+    static void setTheme(Theme theme);
+    static QString themeName(Theme theme);
+    static bool themeFromName(const QString &name, Theme *out);
+
+    // appearance/language: "" follows the system locale, else "en" or a catalogue ("zh_CN").
+    // Read once at start-up.
+    static QString language();
+    static void setLanguage(const QString &language);
+
+    // run/workers: 0 means one worker per core.
+    static int defaultWorkers();
+    static void setDefaultWorkers(int workers);
+    // run/chunkUnit ("rows" or "bytes") and run/chunkSize, the Run setup page's starting chunk.
+    static PartitionSpec::Unit defaultChunkUnit();
+    static std::int64_t defaultChunkSize();
+    static void setDefaultChunk(PartitionSpec::Unit unit, std::int64_t size);
+    // The starting chunk size for a unit when none is stored: PartitionSpec's rows, 4 MiB.
+    static std::int64_t builtinChunkSize(PartitionSpec::Unit unit);
+
+    // history/path: the run history database; empty (the default) means defaultHistoryPath().
+    static QString historyPath();
+    static void setHistoryPath(const QString &path);
+    static QString defaultHistoryPath(); // history.sqlite in the user's data directory
+    // history/maxRuns: how many runs the history keeps (oldest dropped first).
+    static int historyMaxRuns();
+    static void setHistoryMaxRuns(int runs);
 };
 
 } // namespace sf::ui

@@ -242,7 +242,8 @@ void TaskStreamPlottable::draw(QCPPainter *painter)
     }
     if (!selectedRect.isNull()) {
         painter->setBrush(Qt::NoBrush);
-        painter->setPen(QPen(Qt::black, 2));
+        // The selection frame contrasts with the plot's background in light and dark themes.
+        painter->setPen(QPen(mParentPlot->palette().color(QPalette::WindowText), 2));
         painter->drawRect(selectedRect);
     }
 }

@@ -1,4 +1,5 @@
 #include "taskstreamwidget.h"
+#include "plotpalette.h"
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,6 +30,7 @@ TaskStreamWidget::TaskStreamWidget(QWidget *parent)
     m_plot->setMouseTracking(true);
     m_bars = new TaskStreamPlottable(m_plot->xAxis, m_plot->yAxis);
     m_bars->setName(tr("tasks"));
+    PlotPalette::follow(m_plot);
 
     m_followButton = new QToolButton(this);
     m_followButton->setObjectName(QStringLiteral("followButton"));

@@ -83,6 +83,19 @@ QString TaskTableModel::jobName(int job) const
     return tr("job %1").arg(job);
 }
 
+QString TaskTableModel::stateText(TaskState state)
+{
+    switch (state) {
+    case TaskState::Queued: return tr("queued");
+    case TaskState::Running: return tr("running");
+    case TaskState::Done: return tr("done");
+    case TaskState::Failed: return tr("failed");
+    case TaskState::Retried: return tr("retried");
+    case TaskState::Cancelled: return tr("cancelled");
+    }
+    return tr("queued");
+}
+
 QString TaskTableModel::formatDuration(std::int64_t ns)
 {
     if (ns < 1'000'000) return tr("%1 µs").arg(double(ns) / 1e3, 0, 'f', 0);
@@ -110,8 +123,7 @@ QVariant TaskTableModel::display(const TaskRecord &r, int column) const
     case PriorityColumn: return r.priority;
     case WorkerColumn: return r.worker >= 0 ? tr("W%1").arg(r.worker) : QString();
     case StateColumn:
-        return r.straggler ? tr("%1 (straggler)").arg(taskStateName(r.state))
-                           : taskStateName(r.state);
+        return r.straggler ? tr("%1 (straggler)").arg(stateText(r.state)) : stateText(r.state);
     case AttemptColumn: return r.attempt;
     case QueuedColumn: return formatTimestamp(r.queuedNs);
     case StartColumn: return started ? formatTimestamp(r.startedNs) : QString();
@@ -231,7 +243,7 @@ QString TaskTableModel::describe(std::int64_t attemptId) const
                      .arg(r->byteEnd);
     lines << tr("Priority %1, state %2%3, worker %4")
                  .arg(r->priority)
-                 .arg(taskStateName(r->state), r->straggler ? tr(" (straggler)") : QString(),
+                 .arg(stateText(r->state), r->straggler ? tr(" (straggler)") : QString(),
                       r->worker >= 0 ? tr("W%1").arg(r->worker) : tr("none"));
     QString timing = tr("Queued %1").arg(formatTimestamp(r->queuedNs));
     if (r->worker >= 0 && r->state != TaskState::Queued)

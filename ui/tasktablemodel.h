@@ -56,6 +56,8 @@ public:
     // Multi-line description of an attempt: tooltips and details dialogs.
     QString describe(std::int64_t attemptId) const;
 
+    // A task state for people, translated (taskStateName() is the untranslated export name).
+    static QString stateText(TaskState state);
     static QString formatDuration(std::int64_t ns);  // "850 µs", "12.3 ms", "4.21 s"
     static QString formatTimestamp(std::int64_t ns); // seconds since start: "12.345 s"
 

@@ -1,4 +1,5 @@
 #include "timingchartsbase.h"
+#include "plotpalette.h"
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -13,6 +14,7 @@ TimingChartBase::TimingChartBase(const QString &title, QWidget *parent)
     auto *heading =
         new QCPTextElement(m_plot, title, QFont(font().family(), font().pointSize(), QFont::Bold));
     m_plot->plotLayout()->addElement(0, 0, heading);
+    PlotPalette::follow(m_plot);
     m_plot->setMinimumHeight(160);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -49,19 +49,16 @@ DurationHistogramChart::DurationHistogramChart(QWidget *parent)
     m_stragglerBars->moveAbove(m_normalBars);
     p->legend->setVisible(true);
     p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    const QColor markerColours[4] = {Qt::darkGray, Qt::black, Qt::darkGray,
-                                     QColor(0xe5, 0x39, 0x35)};
     for (int i = 0; i < 4; ++i) {
         m_markers[i] = new QCPItemStraightLine(p);
-        m_markers[i]->setPen(QPen(markerColours[i], 1, Qt::DashLine));
         m_labels[i] = new QCPItemText(p);
         m_labels[i]->setText(QString::fromLatin1(kQuantileNames[i]));
-        m_labels[i]->setColor(markerColours[i]);
         m_labels[i]->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         m_labels[i]->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         m_labels[i]->setVisible(false);
         m_markers[i]->setVisible(false);
     }
+    colourMarkers();
     reset();
 }
 
@@ -114,6 +111,24 @@ void DurationHistogramChart::applySnapshot(const sf::RunSnapshot &snapshot)
     for (const TaskRecord &r : snapshot.changed)
         applyRecord(r);
     refreshPlot(snapshot.summary.durations);
+}
+
+void DurationHistogramChart::colourMarkers()
+{
+    const QColor text = palette().color(QPalette::WindowText);
+    QColor quartile = text;
+    quartile.setAlphaF(0.6);
+    const QColor colours[4] = {quartile, text, quartile, QColor(0xe5, 0x39, 0x35)};
+    for (int i = 0; i < 4; ++i) {
+        m_markers[i]->setPen(QPen(colours[i], 1, Qt::DashLine));
+        m_labels[i]->setColor(colours[i]);
+    }
+}
+
+void DurationHistogramChart::changeEvent(QEvent *event)
+{
+    TimingChartBase::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) colourMarkers();
 }
 
 double DurationHistogramChart::markerPosition(int index) const

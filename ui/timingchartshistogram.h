@@ -38,8 +38,12 @@ public:
     // x position (log10 ms) of the marker of quantile `index` (0 p25, 1 median, 2 p75, 3 p95).
     double markerPosition(int index) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyRecord(const TaskRecord &r);
+    void colourMarkers(); // from the palette, so the median line shows in the dark theme too
     void refreshPlot(const DurationQuantiles &q);
 
     std::vector<std::int64_t> m_normal = std::vector<std::int64_t>(BinCount, 0);

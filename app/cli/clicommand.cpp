@@ -1,6 +1,7 @@
 #include "clicommand.h"
 #include "analysis/analysisregistry.h"
 #include "cliio.h"
+#include "clitext.h"
 #include "commands.h"
 #include "superflow/version.h"
 #include <cstdio>
@@ -10,25 +11,30 @@ namespace sf::cli {
 namespace {
 
 QString topLevelUsage() {
+    // The synopsis lines are command syntax and stay as they are; the words around them are
+    // translated.
     QString text =
-        QStringLiteral("usage: superflow-cli ANALYSIS [options] DATASET   ANALYSIS: profile "
+        Cli::tr("usage:") +
+        QStringLiteral(" superflow-cli ANALYSIS [options] DATASET   ANALYSIS: profile "
                        "groupby filter wordcount convert\n"
                        "       superflow-cli synthetic [options]\n"
                        "       superflow-cli inspect [options] DATASET\n"
                        "       superflow-cli sweep --analysis ANALYSIS [options] DATASET\n"
-                       "       superflow-cli --version\n\n"
-                       "commands:\n");
+                       "       superflow-cli --version\n\n") +
+        Cli::tr("commands:") + QLatin1Char('\n');
     for (const QString &name : analysisNames())
         text += QStringLiteral("  %1 %2\n").arg(name.leftJustified(11), analysisDescription(name));
     text += QStringLiteral("  %1 %2\n")
                 .arg(QStringLiteral("inspect").leftJustified(11),
-                     QStringLiteral("dialect, schema, row count, bad records"));
+                     Cli::tr("dialect, schema, row count, bad records"));
     text += QStringLiteral("  %1 %2\n")
                 .arg(QStringLiteral("sweep").leftJustified(11),
-                     QStringLiteral("time a grid of chunk sizes x workers x policies"));
-    text += QStringLiteral(
-        "\n'superflow-cli COMMAND --help' lists a command's options.\n"
-        "exit codes: 0 done, 2 usage, 3 input unreadable, 4 task failed, 130 interrupted\n");
+                     Cli::tr("time a grid of chunk sizes x workers x policies"));
+    text +=
+        QLatin1Char('\n') + Cli::tr("'superflow-cli COMMAND --help' lists a command's options.") +
+        QLatin1Char('\n') +
+        Cli::tr("exit codes: 0 done, 2 usage, 3 input unreadable, 4 task failed, 130 interrupted") +
+        QLatin1Char('\n');
     return text;
 }
 
@@ -54,7 +60,8 @@ int runCli(const QStringList &arguments) {
     if (command == QLatin1String("inspect")) return runInspectCommand(rest);
     if (command == QLatin1String("sweep")) return runSweepCommand(rest);
     if (analysisNames().contains(command)) return runAnalysisCommand(command, rest);
-    std::fprintf(stderr, "superflow-cli: unknown command '%s'\n%s", qUtf8Printable(command),
+    std::fprintf(stderr, "superflow-cli: %s\n%s",
+                 qUtf8Printable(Cli::tr("unknown command '%1'").arg(command)),
                  topLevelUsage().toUtf8().constData());
     return ExitUsage;
 }

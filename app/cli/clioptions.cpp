@@ -1,4 +1,5 @@
 #include "clioptions.h"
+#include "clitext.h"
 #include "schedule/schedulepolicy.h"
 
 namespace sf::cli {
@@ -6,115 +7,108 @@ namespace sf::cli {
 namespace options {
 
 QList<OptionDef> partition() {
-    const QString g = QStringLiteral("partition");
+    const QString g = Cli::tr("partition");
     return {{QStringLiteral("chunk-rows"), QStringLiteral("N"),
-             QStringLiteral("records per chunk (default 50000)"), g},
+             Cli::tr("records per chunk (default 50000)"), g},
             {QStringLiteral("chunk-bytes"), QStringLiteral("SIZE"),
-             QStringLiteral("bytes per chunk, e.g. 4MiB"), g},
+             Cli::tr("bytes per chunk, e.g. 4MiB"), g},
             {QStringLiteral("partition"), QStringLiteral("fixed|guided|auto"),
-             QStringLiteral("how chunk sizes are chosen (default fixed)"), g}};
+             Cli::tr("how chunk sizes are chosen (default fixed)"), g}};
 }
 
 QList<OptionDef> schedule() {
-    const QString g = QStringLiteral("schedule");
+    const QString g = Cli::tr("schedule");
     return {{QStringLiteral("workers"), QStringLiteral("N"),
-             QStringLiteral("worker threads (default: one per core)"), g},
+             Cli::tr("worker threads (default: one per core)"), g},
             {QStringLiteral("policy"), QStringLiteral("fifo|priority|shortest|longest|fair"),
-             QStringLiteral("which ready task runs next"), g},
+             Cli::tr("which ready task runs next"), g},
             {QStringLiteral("priority"), QStringLiteral("N"),
-             QStringLiteral("job priority (for --policy priority)"), g},
+             Cli::tr("job priority (for --policy priority)"), g},
             {QStringLiteral("memory-budget"), QStringLiteral("SIZE"),
-             QStringLiteral("estimated memory in flight, e.g. 512MiB"), g},
+             Cli::tr("estimated memory in flight, e.g. 512MiB"), g},
             {QStringLiteral("retries"), QStringLiteral("N"),
-             QStringLiteral("extra attempts after a task fails (default 0)"), g},
+             Cli::tr("extra attempts after a task fails (default 0)"), g},
             {QStringLiteral("task-timeout"), QStringLiteral("MS"),
-             QStringLiteral("stop and retry an attempt after MS milliseconds"), g}};
+             Cli::tr("stop and retry an attempt after MS milliseconds"), g}};
 }
 
 QList<OptionDef> input() {
-    const QString g = QStringLiteral("input");
+    const QString g = Cli::tr("input");
     return {{QStringLiteral("format"), QStringLiteral("auto|csv|tsv|jsonl|sqlite"),
-             QStringLiteral("input format (default auto)"), g},
+             Cli::tr("input format (default auto)"), g},
             {QStringLiteral("delimiter"), QStringLiteral("C"),
-             QStringLiteral("field delimiter (default: sniffed; 'tab' for TAB)"), g},
+             Cli::tr("field delimiter (default: sniffed; 'tab' for TAB)"), g},
             {QStringLiteral("no-header"), QString(),
-             QStringLiteral("the first record is data, not column names"), g},
+             Cli::tr("the first record is data, not column names"), g},
             {QStringLiteral("null-values"), QStringLiteral("LIST"),
-             QStringLiteral("comma-separated texts read as null"), g},
+             Cli::tr("comma-separated texts read as null"), g},
             {QStringLiteral("all-strings"), QString(),
-             QStringLiteral("no type inference: every column is a string"), g},
-            {QStringLiteral("table"), QStringLiteral("NAME"),
-             QStringLiteral("SQLite table to read"), g},
-            {QStringLiteral("query"), QStringLiteral("SQL"), QStringLiteral("SQLite query to read"),
-             g}};
+             Cli::tr("no type inference: every column is a string"), g},
+            {QStringLiteral("table"), QStringLiteral("NAME"), Cli::tr("SQLite table to read"), g},
+            {QStringLiteral("query"), QStringLiteral("SQL"), Cli::tr("SQLite query to read"), g}};
 }
 
 QList<OptionDef> badRecords() {
-    const QString g = QStringLiteral("bad records");
+    const QString g = Cli::tr("bad records");
     return {{QStringLiteral("on-bad-row"), QStringLiteral("skip|fail"),
-             QStringLiteral("skip and report bad records (default) or stop"), g},
+             Cli::tr("skip and report bad records (default) or stop"), g},
             {QStringLiteral("max-bad-rows"), QStringLiteral("N"),
-             QStringLiteral("stop once more than N records were rejected"), g},
+             Cli::tr("stop once more than N records were rejected"), g},
             {QStringLiteral("rejects"), QStringLiteral("FILE"),
-             QStringLiteral("write rejected records to a CSV file"), g}};
+             Cli::tr("write rejected records to a CSV file"), g}};
 }
 
 QList<OptionDef> output() {
-    const QString g = QStringLiteral("output");
-    return {
-        {QStringLiteral("out"), QStringLiteral("FILE"),
-         QStringLiteral("result file (.json or .csv; rows for filter/convert: .csv/.jsonl/.json)"),
-         g},
-        {QStringLiteral("timings"), QStringLiteral("FILE.csv"),
-         QStringLiteral("one row per task attempt"), g},
-        {QStringLiteral("trace"), QStringLiteral("FILE.json"),
-         QStringLiteral("Chrome Trace Event Format (Perfetto, chrome://tracing)"), g},
-        {QStringLiteral("progress"), QString(),
-         QStringLiteral("show the progress line (default: when stderr is a terminal)"), g},
-        {QStringLiteral("no-progress"), QString(), QStringLiteral("hide the progress line"), g},
-        {QStringLiteral("quiet"), QString(),
-         QStringLiteral("no progress line and no notes on stderr"), g}};
-}
-
-QList<OptionDef> groupby() {
-    const QString g = QStringLiteral("groupby");
-    return {
-        {QStringLiteral("by"), QStringLiteral("COL[,COL...]"), QStringLiteral("key columns"), g},
-        {QStringLiteral("agg"), QStringLiteral("SPEC[,SPEC...]"),
-         QStringLiteral("count, sum:COL, mean:COL, min:COL, max:COL, std:COL (default count)"), g}};
-}
-
-QList<OptionDef> filter() {
-    const QString g = QStringLiteral("filter");
-    return {{QStringLiteral("where"), QStringLiteral("EXPR"),
-             QStringLiteral("keep records where EXPR holds, e.g. \"temp > 20 and city == 'Oslo'\""),
+    const QString g = Cli::tr("output");
+    return {{QStringLiteral("out"), QStringLiteral("FILE"),
+             Cli::tr("result file (.json or .csv; rows for filter/convert: .csv/.jsonl/.json)"), g},
+            {QStringLiteral("timings"), QStringLiteral("FILE.csv"),
+             Cli::tr("one row per task attempt"), g},
+            {QStringLiteral("trace"), QStringLiteral("FILE.json"),
+             Cli::tr("Chrome Trace Event Format (Perfetto, chrome://tracing)"), g},
+            {QStringLiteral("progress"), QString(),
+             Cli::tr("show the progress line (default: when stderr is a terminal)"), g},
+            {QStringLiteral("no-progress"), QString(), Cli::tr("hide the progress line"), g},
+            {QStringLiteral("quiet"), QString(), Cli::tr("no progress line and no notes on stderr"),
              g}};
 }
 
+QList<OptionDef> groupby() {
+    const QString g = Cli::tr("groupby");
+    return {{QStringLiteral("by"), QStringLiteral("COL[,COL...]"), Cli::tr("key columns"), g},
+            {QStringLiteral("agg"), QStringLiteral("SPEC[,SPEC...]"),
+             Cli::tr("count, sum:COL, mean:COL, min:COL, max:COL, std:COL (default count)"), g}};
+}
+
+QList<OptionDef> filter() {
+    const QString g = Cli::tr("filter");
+    return {{QStringLiteral("where"), QStringLiteral("EXPR"),
+             Cli::tr("keep records where EXPR holds, e.g. \"temp > 20 and city == 'Oslo'\""), g}};
+}
+
 QList<OptionDef> wordcount() {
-    const QString g = QStringLiteral("wordcount");
-    return {{QStringLiteral("column"), QStringLiteral("COL"),
-             QStringLiteral("text column (default: whole records)"), g},
-            {QStringLiteral("top"), QStringLiteral("N"),
-             QStringLiteral("how many terms (default 20)"), g}};
+    const QString g = Cli::tr("wordcount");
+    return {
+        {QStringLiteral("column"), QStringLiteral("COL"),
+         Cli::tr("text column (default: whole records)"), g},
+        {QStringLiteral("top"), QStringLiteral("N"), Cli::tr("how many terms (default 20)"), g}};
 }
 
 QList<OptionDef> synthetic() {
-    const QString g = QStringLiteral("synthetic");
-    return {{QStringLiteral("tasks"), QStringLiteral("N"),
-             QStringLiteral("number of tasks (default 1000)"), g},
-            {QStringLiteral("duration"), QStringLiteral("DIST"),
-             QStringLiteral("constant|uniform|exponential|lognormal|bimodal|heavytail"), g},
-            {QStringLiteral("mean-ms"), QStringLiteral("MS"),
-             QStringLiteral("mean task duration (default 5)"), g},
-            {QStringLiteral("sleep"), QString(),
-             QStringLiteral("tasks sleep instead of spinning a core"), g},
-            {QStringLiteral("task-memory"), QStringLiteral("SIZE"),
-             QStringLiteral("memory demand per task"), g},
-            {QStringLiteral("fail-rate"), QStringLiteral("P"),
-             QStringLiteral("probability an attempt fails (0..1)"), g},
-            {QStringLiteral("seed"), QStringLiteral("S"),
-             QStringLiteral("random seed (default 42)"), g}};
+    const QString g = Cli::tr("synthetic");
+    return {
+        {QStringLiteral("tasks"), QStringLiteral("N"), Cli::tr("number of tasks (default 1000)"),
+         g},
+        {QStringLiteral("duration"), QStringLiteral("DIST"),
+         QStringLiteral("constant|uniform|exponential|lognormal|bimodal|heavytail"), g},
+        {QStringLiteral("mean-ms"), QStringLiteral("MS"), Cli::tr("mean task duration (default 5)"),
+         g},
+        {QStringLiteral("sleep"), QString(), Cli::tr("tasks sleep instead of spinning a core"), g},
+        {QStringLiteral("task-memory"), QStringLiteral("SIZE"), Cli::tr("memory demand per task"),
+         g},
+        {QStringLiteral("fail-rate"), QStringLiteral("P"),
+         Cli::tr("probability an attempt fails (0..1)"), g},
+        {QStringLiteral("seed"), QStringLiteral("S"), Cli::tr("random seed (default 42)"), g}};
 }
 
 } // namespace options
@@ -124,10 +118,8 @@ bool parseIntOption(const OptionParser &p, const QString &name, std::int64_t min
     bool ok = false;
     const qlonglong v = p.value(name).trimmed().toLongLong(&ok);
     if (!ok || v < min) {
-        *error = QStringLiteral("--%1 needs an integer >= %2, got '%3'")
-                     .arg(name)
-                     .arg(min)
-                     .arg(p.value(name));
+        *error =
+            Cli::tr("--%1 needs an integer >= %2, got '%3'").arg(name).arg(min).arg(p.value(name));
         return false;
     }
     *out = v;
@@ -139,7 +131,7 @@ bool parseDoubleOption(const OptionParser &p, const QString &name, double min, d
     bool ok = false;
     const double v = p.value(name).trimmed().toDouble(&ok);
     if (!ok || !(v >= min && v <= max)) {
-        *error = QStringLiteral("--%1 needs a number in [%2, %3], got '%4'")
+        *error = Cli::tr("--%1 needs a number in [%2, %3], got '%4'")
                      .arg(name)
                      .arg(min)
                      .arg(max)
@@ -154,7 +146,7 @@ namespace {
 
 bool readSize(const OptionParser &p, const QString &name, std::int64_t *out, QString *error) {
     if (!parseByteSize(p.value(name).trimmed(), out) || *out <= 0) {
-        *error = QStringLiteral("--%1 needs a size such as 4MiB, 512k or 1000, got '%2'")
+        *error = Cli::tr("--%1 needs a size such as 4MiB, 512k or 1000, got '%2'")
                      .arg(name, p.value(name));
         return false;
     }
@@ -172,13 +164,13 @@ bool readDelimiter(const QString &text, char *out, QString *error) {
         *out = char(text[0].unicode());
         return true;
     }
-    *error = QStringLiteral("--delimiter needs one ASCII character (or 'tab'), got '%1'").arg(text);
+    *error = Cli::tr("--delimiter needs one ASCII character (or 'tab'), got '%1'").arg(text);
     return false;
 }
 
 bool readPartition(const OptionParser &p, CliSettings *s, QString *error, const QStringList &skip) {
     if (p.isSet(QStringLiteral("chunk-rows")) && p.isSet(QStringLiteral("chunk-bytes"))) {
-        *error = QStringLiteral("--chunk-rows and --chunk-bytes exclude each other");
+        *error = Cli::tr("--chunk-rows and --chunk-bytes exclude each other");
         return false;
     }
     if (p.isSet(QStringLiteral("chunk-rows")) && !skip.contains(QStringLiteral("chunk-rows"))) {
@@ -192,7 +184,7 @@ bool readPartition(const OptionParser &p, CliSettings *s, QString *error, const 
     }
     if (p.isSet(QStringLiteral("partition")) &&
         !partitionStrategyFromName(p.value(QStringLiteral("partition")), &s->partition.strategy)) {
-        *error = QStringLiteral("--partition must be fixed, guided or auto, got '%1'")
+        *error = Cli::tr("--partition must be fixed, guided or auto, got '%1'")
                      .arg(p.value(QStringLiteral("partition")));
         return false;
     }
@@ -207,9 +199,8 @@ bool readSchedule(const OptionParser &p, CliSettings *s, QString *error, const Q
     }
     if (p.isSet(QStringLiteral("policy")) && !skip.contains(QStringLiteral("policy")) &&
         !schedulePolicyFromName(p.value(QStringLiteral("policy")), &s->run.policy)) {
-        *error =
-            QStringLiteral("--policy must be fifo, priority, shortest, longest or fair, got '%1'")
-                .arg(p.value(QStringLiteral("policy")));
+        *error = Cli::tr("--policy must be fifo, priority, shortest, longest or fair, got '%1'")
+                     .arg(p.value(QStringLiteral("policy")));
         return false;
     }
     if (p.isSet(QStringLiteral("priority"))) {
@@ -234,8 +225,7 @@ bool readInput(const OptionParser &p, CliSettings *s, QString *error) {
     if (p.isSet(QStringLiteral("format"))) {
         const QString f = p.value(QStringLiteral("format"));
         if (!sourceFormatFromName(f, &s->source.format)) {
-            *error =
-                QStringLiteral("--format must be auto, csv, tsv, jsonl or sqlite, got '%1'").arg(f);
+            *error = Cli::tr("--format must be auto, csv, tsv, jsonl or sqlite, got '%1'").arg(f);
             return false;
         }
     }
@@ -247,7 +237,7 @@ bool readInput(const OptionParser &p, CliSettings *s, QString *error) {
         s->source.nullValues = p.value(QStringLiteral("null-values")).split(QLatin1Char(','));
     s->source.allStrings = p.isSet(QStringLiteral("all-strings"));
     if (p.isSet(QStringLiteral("table")) && p.isSet(QStringLiteral("query"))) {
-        *error = QStringLiteral("--table and --query exclude each other");
+        *error = Cli::tr("--table and --query exclude each other");
         return false;
     }
     s->source.sqliteTable = p.value(QStringLiteral("table"));
@@ -263,13 +253,13 @@ bool readBadRecords(const OptionParser &p, CliSettings *s, QString *error) {
         } else if (mode == QLatin1String("fail")) {
             s->rejectPolicy.mode = RejectPolicy::Mode::Fail;
         } else {
-            *error = QStringLiteral("--on-bad-row must be skip or fail, got '%1'").arg(mode);
+            *error = Cli::tr("--on-bad-row must be skip or fail, got '%1'").arg(mode);
             return false;
         }
     }
     if (p.isSet(QStringLiteral("max-bad-rows"))) {
         if (s->rejectPolicy.mode == RejectPolicy::Mode::Fail) {
-            *error = QStringLiteral("--max-bad-rows and --on-bad-row fail exclude each other");
+            *error = Cli::tr("--max-bad-rows and --on-bad-row fail exclude each other");
             return false;
         }
         s->rejectPolicy.mode = RejectPolicy::Mode::Max;
@@ -287,7 +277,7 @@ bool readOutput(const OptionParser &p, CliSettings *s, QString *error) {
     s->timingsPath = p.value(QStringLiteral("timings"));
     s->tracePath = p.value(QStringLiteral("trace"));
     if (p.isSet(QStringLiteral("progress")) && p.isSet(QStringLiteral("no-progress"))) {
-        *error = QStringLiteral("--progress and --no-progress exclude each other");
+        *error = Cli::tr("--progress and --no-progress exclude each other");
         return false;
     }
     s->quiet = p.isSet(QStringLiteral("quiet"));
@@ -296,7 +286,7 @@ bool readOutput(const OptionParser &p, CliSettings *s, QString *error) {
     for (const QString &name : {QStringLiteral("out"), QStringLiteral("timings"),
                                 QStringLiteral("trace"), QStringLiteral("rejects")}) {
         if (p.isSet(name) && p.value(name).isEmpty()) {
-            *error = QStringLiteral("--%1 needs a file name").arg(name);
+            *error = Cli::tr("--%1 needs a file name").arg(name);
             return false;
         }
     }
@@ -327,13 +317,13 @@ bool readAnalysisOptions(const OptionParser &p, const QString &analysis, CliSett
         a.aggregates = splitList(p.value(QStringLiteral("agg")));
         if (a.aggregates.isEmpty()) a.aggregates = {QStringLiteral("count")};
         if (a.groupBy.isEmpty()) {
-            *error = QStringLiteral("groupby needs --by COL[,COL...]");
+            *error = Cli::tr("groupby needs --by COL[,COL...]");
             return false;
         }
     } else if (analysis == QLatin1String("filter")) {
         a.where = p.value(QStringLiteral("where"));
         if (a.where.trimmed().isEmpty()) {
-            *error = QStringLiteral("filter needs --where EXPR");
+            *error = Cli::tr("filter needs --where EXPR");
             return false;
         }
     } else if (analysis == QLatin1String("wordcount")) {
@@ -357,7 +347,7 @@ bool readAnalysisOptions(const OptionParser &p, const QString &analysis, CliSett
                 QStringLiteral("bimodal"),     QStringLiteral("heavytail")};
             s.duration = p.value(QStringLiteral("duration"));
             if (!dists.contains(s.duration)) {
-                *error = QStringLiteral("--duration must be one of %1, got '%2'")
+                *error = Cli::tr("--duration must be one of %1, got '%2'")
                              .arg(dists.join(QLatin1Char('|')), s.duration);
                 return false;
             }
@@ -376,7 +366,7 @@ bool readAnalysisOptions(const OptionParser &p, const QString &analysis, CliSett
             bool ok = false;
             s.seed = p.value(QStringLiteral("seed")).trimmed().toULongLong(&ok);
             if (!ok) {
-                *error = QStringLiteral("--seed needs a non-negative integer, got '%1'")
+                *error = Cli::tr("--seed needs a non-negative integer, got '%1'")
                              .arg(p.value(QStringLiteral("seed")));
                 return false;
             }

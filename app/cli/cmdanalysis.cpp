@@ -3,6 +3,7 @@
 #include "analysis/analysisregistry.h"
 #include "cliio.h"
 #include "clioptions.h"
+#include "clitext.h"
 #include "commands.h"
 #include "export/exporters.h"
 #include "interruptguard.h"
@@ -40,8 +41,7 @@ QString checkOutPath(const QString &analysis, const QString &out) {
         rows ? QStringList{QStringLiteral("csv"), QStringLiteral("jsonl"), QStringLiteral("json")}
              : QStringList{QStringLiteral("json"), QStringLiteral("csv")};
     if (allowed.contains(suffix)) return QString();
-    return QStringLiteral("--out must end in .%1, got '%2'")
-        .arg(allowed.join(QStringLiteral(", .")), out);
+    return Cli::tr("--out must end in .%1, got '%2'").arg(allowed.join(QStringLiteral(", .")), out);
 }
 
 // A run that failed because of rejected records is an input problem (3), not a task one (4).
@@ -54,12 +54,12 @@ bool failedOnRejects(const JobOutcome &o, const RejectPolicy &policy) {
 void noteRejects(const RunReport &report, const CliSettings &settings) {
     const JobOutcome &o = report.outcome;
     if (o.rejectedRows == 0 || settings.quiet) return;
-    QString text = QStringLiteral("%1 record(s) rejected").arg(o.rejectedRows);
+    QString text = Cli::tr("%1 record(s) rejected").arg(o.rejectedRows);
     if (!o.rejects.isEmpty())
-        text += QStringLiteral(", first at line %1: %2")
+        text += Cli::tr(", first at line %1: %2")
                     .arg(o.rejects.first().line)
                     .arg(o.rejects.first().reason);
-    if (settings.rejectsPath.isEmpty()) text += QStringLiteral(" (--rejects FILE lists them)");
+    if (settings.rejectsPath.isEmpty()) text += Cli::tr(" (--rejects FILE lists them)");
     printNote(false, text);
 }
 
@@ -79,8 +79,7 @@ int runAnalysisCommand(const QString &analysis, const QStringList &args) {
         return usageError(parser, error);
     const bool synthetic = analysis == QLatin1String("synthetic");
     if (analysis == QLatin1String("convert") && settings.outPath.isEmpty())
-        return usageError(parser,
-                          QStringLiteral("convert needs --out FILE (.csv, .jsonl or .json)"));
+        return usageError(parser, Cli::tr("convert needs --out FILE (.csv, .jsonl or .json)"));
     if (!settings.outPath.isEmpty()) {
         const QString outError = checkOutPath(analysis, settings.outPath);
         if (!outError.isEmpty()) return usageError(parser, outError);
@@ -120,7 +119,7 @@ int runAnalysisCommand(const QString &analysis, const QStringList &args) {
     if (!writeRunFiles(report, settings, datasetPath, &error)) code = fail(ExitInput, error);
     const JobOutcome &o = report.outcome;
     if (report.interrupted && o.status != JobOutcome::Status::Done)
-        return fail(ExitInterrupted, QStringLiteral("interrupted: %1 of %2 tasks done")
+        return fail(ExitInterrupted, Cli::tr("interrupted: %1 of %2 tasks done")
                                          .arg(report.summary.tasksDone)
                                          .arg(report.summary.tasksTotal));
     if (o.status == JobOutcome::Status::Failed) {
@@ -128,13 +127,13 @@ int runAnalysisCommand(const QString &analysis, const QStringList &args) {
             noteRejects(report, settings);
             return fail(ExitInput, o.error);
         }
-        return fail(ExitTaskFailed, QStringLiteral("%1 task(s) failed after %2 retries: %3")
+        return fail(ExitTaskFailed, Cli::tr("%1 task(s) failed after %2 retries: %3")
                                         .arg(o.failedTasks)
                                         .arg(settings.run.retries)
                                         .arg(o.error));
     }
     if (o.status != JobOutcome::Status::Done)
-        return fail(ExitTaskFailed, QStringLiteral("run ended without a result (%1)").arg(o.error));
+        return fail(ExitTaskFailed, Cli::tr("run ended without a result (%1)").arg(o.error));
 
     noteRejects(report, settings);
     const QJsonObject doc =

@@ -3,6 +3,7 @@
 // covers the whole file, not a sample.
 #include "cliio.h"
 #include "clioptions.h"
+#include "clitext.h"
 #include "commands.h"
 #include "countanalysis.h"
 #include "export/exporters.h"
@@ -55,16 +56,16 @@ int runInspectCommand(const QStringList &args) {
     QString error;
     if (!parser.parse(args, &error)) return usageError(parser, error);
     if (parser.helpRequested()) {
-        printStdout(QStringLiteral("Dialect, schema, row count and bad records of a dataset.\n\n") +
-                    parser.usage());
+        printStdout(Cli::tr("Dialect, schema, row count and bad records of a dataset.") +
+                    QStringLiteral("\n\n") + parser.usage());
         return ExitOk;
     }
     CliSettings settings;
     if (!readSettings(parser, &settings, &error)) return usageError(parser, error);
     if (!settings.outPath.isEmpty() &&
         QFileInfo(settings.outPath).suffix().toLower() != QLatin1String("json"))
-        return usageError(
-            parser, QStringLiteral("--out must end in .json, got '%1'").arg(settings.outPath));
+        return usageError(parser,
+                          Cli::tr("--out must end in .json, got '%1'").arg(settings.outPath));
 
     InterruptGuard interruptGuard;
     const QString path = parser.positional().value(0);
@@ -85,7 +86,7 @@ int runInspectCommand(const QStringList &args) {
     ProgressLine progress(stderr, showProgress, stderrIsTerminal());
     RunReport report = runJob(std::move(job), settings.run, &progress);
     if (report.interrupted && report.outcome.status != JobOutcome::Status::Done)
-        return fail(ExitInterrupted, QStringLiteral("interrupted"));
+        return fail(ExitInterrupted, Cli::tr("interrupted"));
     if (report.outcome.status != JobOutcome::Status::Done)
         return fail(ExitInput, QStringLiteral("%1: %2").arg(path, report.outcome.error));
 

@@ -3,6 +3,7 @@
 #include "analysis/analysisregistry.h"
 #include "cliio.h"
 #include "clioptions.h"
+#include "clitext.h"
 #include "commands.h"
 #include "export/atomicwrite.h"
 #include "interruptguard.h"
@@ -17,27 +18,25 @@ namespace sf::cli {
 namespace {
 
 QList<OptionDef> sweepOptions() {
-    const QString g = QStringLiteral("sweep");
-    QList<OptionDef> defs{
-        {QStringLiteral("analysis"), QStringLiteral("NAME"),
-         QStringLiteral("profile|groupby|filter|wordcount|convert|synthetic"), g},
-        {QStringLiteral("repeat"), QStringLiteral("R"),
-         QStringLiteral("runs per setting; the table shows their median (default 3)"), g}};
+    const QString g = Cli::tr("sweep");
+    QList<OptionDef> defs{{QStringLiteral("analysis"), QStringLiteral("NAME"),
+                           QStringLiteral("profile|groupby|filter|wordcount|convert|synthetic"), g},
+                          {QStringLiteral("repeat"), QStringLiteral("R"),
+                           Cli::tr("runs per setting; the table shows their median (default 3)"),
+                           g}};
     defs += options::groupby() + options::filter() + options::wordcount() + options::synthetic();
     QList<OptionDef> grid = options::partition() + options::schedule();
     for (OptionDef &d : grid) {
         if (d.name == QLatin1String("chunk-rows"))
-            d = {d.name, QStringLiteral("N[,N...]"), QStringLiteral("chunk sizes in records"),
-                 d.group};
+            d = {d.name, QStringLiteral("N[,N...]"), Cli::tr("chunk sizes in records"), d.group};
         if (d.name == QLatin1String("chunk-bytes"))
-            d = {d.name, QStringLiteral("SIZE[,SIZE...]"), QStringLiteral("chunk sizes in bytes"),
+            d = {d.name, QStringLiteral("SIZE[,SIZE...]"), Cli::tr("chunk sizes in bytes"),
                  d.group};
         if (d.name == QLatin1String("workers"))
             d = {d.name, QStringLiteral("N[,N...]"),
-                 QStringLiteral("worker counts (default 1,2,4... up to the cores)"), d.group};
+                 Cli::tr("worker counts (default 1,2,4... up to the cores)"), d.group};
         if (d.name == QLatin1String("policy"))
-            d = {d.name, QStringLiteral("P[,P...]"), QStringLiteral("policies (default fifo)"),
-                 d.group};
+            d = {d.name, QStringLiteral("P[,P...]"), Cli::tr("policies (default fifo)"), d.group};
     }
     defs += grid + options::input();
     for (const OptionDef &d : options::badRecords())
@@ -45,7 +44,7 @@ QList<OptionDef> sweepOptions() {
     for (const OptionDef &d : options::output()) {
         if (d.name == QLatin1String("out"))
             defs.append({d.name, QStringLiteral("FILE.csv"),
-                         QStringLiteral("the sweep table (default: stdout)"), d.group});
+                         Cli::tr("the sweep table (default: stdout)"), d.group});
         else if (d.name != QLatin1String("timings") && d.name != QLatin1String("trace"))
             defs.append(d);
     }
@@ -64,9 +63,8 @@ bool parseList(const OptionParser &p, const QString &name, bool sizes,
             v = part.trimmed().toLongLong(&ok);
         }
         if (!ok || v <= 0) {
-            *error = QStringLiteral("--%1 needs a comma-separated list of positive %2, got '%3'")
-                         .arg(name, sizes ? QStringLiteral("sizes") : QStringLiteral("integers"),
-                              p.value(name));
+            *error = Cli::tr("--%1 needs a comma-separated list of positive %2, got '%3'")
+                         .arg(name, sizes ? Cli::tr("sizes") : Cli::tr("integers"), p.value(name));
             return false;
         }
         if (std::find(out->begin(), out->end(), v) == out->end()) out->push_back(v);
@@ -93,21 +91,20 @@ int runSweepCommand(const QStringList &args) {
     if (!parser.parse(args, &error)) return usageError(parser, error);
     if (parser.helpRequested()) {
         printStdout(
-            QStringLiteral(
-                "Runs an analysis over a grid of chunk sizes, worker counts and policies.\n\n") +
-            parser.usage());
+            Cli::tr("Runs an analysis over a grid of chunk sizes, worker counts and policies.") +
+            QStringLiteral("\n\n") + parser.usage());
         return ExitOk;
     }
     const QString analysis = parser.value(QStringLiteral("analysis"));
     if (!analysisNames().contains(analysis))
         return usageError(parser, analysis.isEmpty()
-                                      ? QStringLiteral("sweep needs --analysis NAME")
-                                      : QStringLiteral("unknown analysis '%1'").arg(analysis));
+                                      ? Cli::tr("sweep needs --analysis NAME")
+                                      : Cli::tr("unknown analysis '%1'").arg(analysis));
     const bool synthetic = analysis == QLatin1String("synthetic");
     if (!synthetic && parser.positional().isEmpty())
-        return usageError(parser, QStringLiteral("missing DATASET argument"));
+        return usageError(parser, Cli::tr("missing DATASET argument"));
     if (synthetic && !parser.positional().isEmpty())
-        return usageError(parser, QStringLiteral("synthetic takes no DATASET"));
+        return usageError(parser, Cli::tr("synthetic takes no DATASET"));
 
     CliSettings settings;
     const QStringList grid{QStringLiteral("chunk-rows"), QStringLiteral("chunk-bytes"),
@@ -119,7 +116,7 @@ int runSweepCommand(const QStringList &args) {
     if (!settings.outPath.isEmpty() &&
         QFileInfo(settings.outPath).suffix().toLower() != QLatin1String("csv"))
         return usageError(parser,
-                          QStringLiteral("--out must end in .csv, got '%1'").arg(settings.outPath));
+                          Cli::tr("--out must end in .csv, got '%1'").arg(settings.outPath));
 
     std::vector<std::int64_t> chunks{synthetic ? 0 : settings.partition.size};
     const bool chunkBytes = parser.isSet(QStringLiteral("chunk-bytes"));
@@ -139,8 +136,7 @@ int runSweepCommand(const QStringList &args) {
         for (const QString &name : parser.value(QStringLiteral("policy")).split(QLatin1Char(','))) {
             SchedulePolicy p;
             if (!schedulePolicyFromName(name.trimmed(), &p))
-                return usageError(parser,
-                                  QStringLiteral("--policy: unknown policy '%1'").arg(name));
+                return usageError(parser, Cli::tr("--policy: unknown policy '%1'").arg(name));
             if (!policies.contains(p)) policies.append(p);
         }
     }
@@ -200,9 +196,8 @@ int runSweepCommand(const QStringList &args) {
                     const RunReport report = runJob(std::move(job), options, &progress);
                     if (report.interrupted) {
                         code =
-                            fail(ExitInterrupted, QStringLiteral("interrupted at setting %1 of %2")
-                                                      .arg(index)
-                                                      .arg(total));
+                            fail(ExitInterrupted,
+                                 Cli::tr("interrupted at setting %1 of %2").arg(index).arg(total));
                     } else if (report.outcome.status != JobOutcome::Status::Done) {
                         code = fail(ExitTaskFailed, QStringLiteral("%1: %2").arg(
                                                         setting.describe(), report.outcome.error));
@@ -219,7 +214,7 @@ int runSweepCommand(const QStringList &args) {
                 }
                 if (walls.empty()) break;
                 table.add(setting, walls, rows, source ? source->byteSize() : 0);
-                printNote(settings.quiet, QStringLiteral("[%1/%2] %3: median %4 ms")
+                printNote(settings.quiet, Cli::tr("[%1/%2] %3: median %4 ms")
                                               .arg(index)
                                               .arg(total)
                                               .arg(setting.describe())
@@ -240,14 +235,13 @@ int runSweepCommand(const QStringList &args) {
         }
     }
     if (code != ExitOk) return code;
-    if (resultsDiffer) printNote(false, QStringLiteral("warning: results differ between settings"));
+    if (resultsDiffer) printNote(false, Cli::tr("warning: results differ between settings"));
     if (const SweepRow *best = table.best()) {
-        const QString line =
-            QStringLiteral("best: %1, median %2 ms, speedup %3 over %4 worker(s)\n")
-                .arg(best->setting.describe())
-                .arg(best->medianMs, 0, 'f', 1)
-                .arg(best->speedup, 0, 'f', 2)
-                .arg(best->baselineWorkers);
+        const QString line = Cli::tr("best: %1, median %2 ms, speedup %3 over %4 worker(s)\n")
+                                 .arg(best->setting.describe())
+                                 .arg(best->medianMs, 0, 'f', 1)
+                                 .arg(best->speedup, 0, 'f', 2)
+                                 .arg(best->baselineWorkers);
         if (settings.outPath.isEmpty()) {
             if (!settings.quiet) std::fputs(line.toUtf8().constData(), stderr);
         } else {

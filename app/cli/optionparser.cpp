@@ -1,4 +1,5 @@
 #include "optionparser.h"
+#include "clitext.h"
 #include <utility>
 
 namespace sf::cli {
@@ -37,7 +38,7 @@ bool OptionParser::parse(const QStringList &args, QString *error) {
             continue;
         }
         if (!arg.startsWith(QLatin1String("--"))) {
-            *error = QStringLiteral("unknown option '%1'").arg(arg);
+            *error = Cli::tr("unknown option '%1'").arg(arg);
             return false;
         }
         QString name = arg.mid(2);
@@ -50,12 +51,12 @@ bool OptionParser::parse(const QStringList &args, QString *error) {
         }
         const OptionDef *def = find(name);
         if (!def) {
-            *error = QStringLiteral("unknown option '--%1'").arg(name);
+            *error = Cli::tr("unknown option '--%1'").arg(name);
             return false;
         }
         if (def->valueName.isEmpty()) {
             if (hasInline) {
-                *error = QStringLiteral("option '--%1' takes no value").arg(name);
+                *error = Cli::tr("option '--%1' takes no value").arg(name);
                 return false;
             }
             m_values.insert(name, QString());
@@ -71,20 +72,19 @@ bool OptionParser::parse(const QStringList &args, QString *error) {
             i + 1 < args.size() &&
             (!args[i + 1].startsWith(QLatin1String("--")) || args[i + 1] == QLatin1String("-"));
         if (!nextIsValue) {
-            *error = QStringLiteral("option '--%1' needs a value (%2)").arg(name, def->valueName);
+            *error = Cli::tr("option '--%1' needs a value (%2)").arg(name, def->valueName);
             return false;
         }
         m_values.insert(name, args[++i]);
     }
     if (m_help) return true;
     if (m_positional.size() < m_minPositional) {
-        *error = m_minPositional == 1 && m_maxPositional == 1
-                     ? QStringLiteral("missing DATASET argument")
-                     : QStringLiteral("missing arguments");
+        *error = m_minPositional == 1 && m_maxPositional == 1 ? Cli::tr("missing DATASET argument")
+                                                              : Cli::tr("missing arguments");
         return false;
     }
     if (m_positional.size() > m_maxPositional) {
-        *error = QStringLiteral("unexpected argument '%1'").arg(m_positional[m_maxPositional]);
+        *error = Cli::tr("unexpected argument '%1'").arg(m_positional[m_maxPositional]);
         return false;
     }
     return true;
@@ -95,18 +95,19 @@ QString OptionParser::value(const QString &name, const QString &fallback) const 
 }
 
 QString OptionParser::usage() const {
-    QString text = QStringLiteral("usage: superflow-cli %1\n").arg(m_synopsis);
+    QString text = Cli::tr("usage:") + QStringLiteral(" superflow-cli %1\n").arg(m_synopsis);
     QString group;
     for (const OptionDef &o : m_options) {
         if (o.group != group) {
             group = o.group;
-            text += QStringLiteral("\n%1:\n").arg(group);
+            text += Cli::tr("\n%1:\n").arg(group);
         }
         QString left = QStringLiteral("  --") + o.name;
         if (!o.valueName.isEmpty()) left += QLatin1Char(' ') + o.valueName;
         text += left.leftJustified(30) + QLatin1Char(' ') + o.help + QLatin1Char('\n');
     }
-    text += QStringLiteral("\n  --help                         this text\n");
+    text += QStringLiteral("\n  --help                         ") + Cli::tr("this text") +
+            QLatin1Char('\n');
     return text;
 }
 

@@ -1,4 +1,5 @@
 #include "progressline.h"
+#include "clitext.h"
 #include <cmath>
 
 namespace sf::cli {
@@ -14,14 +15,11 @@ ProgressLine::~ProgressLine() {
 
 QString ProgressLine::formatDuration(double ms) {
     if (!(ms >= 0) || !std::isfinite(ms)) return QStringLiteral("?");
-    if (ms < 1000) return QStringLiteral("%1 ms").arg(qRound(ms));
-    if (ms < 60000) return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+    if (ms < 1000) return Cli::tr("%1 ms").arg(qRound(ms));
+    if (ms < 60000) return Cli::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
     const qint64 s = qint64(ms / 1000.0);
-    if (s < 3600)
-        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1 h %2 min")
-        .arg(s / 3600)
-        .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    if (s < 3600) return Cli::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return Cli::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
 QString ProgressLine::formatRate(double v) {
@@ -34,18 +32,18 @@ QString ProgressLine::formatRate(double v) {
 
 QString ProgressLine::format(const RunSummary &s) {
     const double pct = qBound(0.0, s.progress, 1.0) * 100.0;
-    QString line = QStringLiteral("%1% | %2/%3 tasks | %4 rows/s | %5 MB/s")
+    QString line = Cli::tr("%1% | %2/%3 tasks | %4 rows/s | %5 MB/s")
                        .arg(pct, 5, 'f', 1)
                        .arg(s.tasksDone)
                        .arg(s.tasksTotal)
                        .arg(formatRate(s.rowsPerSec))
                        .arg(s.bytesPerSec / 1e6, 0, 'f', 1);
-    line += QStringLiteral(" | ETA ") + (s.finished    ? QStringLiteral("0 ms")
-                                         : s.etaMs < 0 ? QStringLiteral("?")
-                                                       : formatDuration(s.etaMs));
-    line += QStringLiteral(" | %1 failed").arg(s.tasksFailed);
-    if (s.retries > 0) line += QStringLiteral(" (%1 retries)").arg(s.retries);
-    if (s.cancelled) line += QStringLiteral(" | cancelling");
+    line += Cli::tr(" | ETA ") + (s.finished    ? Cli::tr("0 ms")
+                                  : s.etaMs < 0 ? QStringLiteral("?")
+                                                : formatDuration(s.etaMs));
+    line += Cli::tr(" | %1 failed").arg(s.tasksFailed);
+    if (s.retries > 0) line += Cli::tr(" (%1 retries)").arg(s.retries);
+    if (s.cancelled) line += Cli::tr(" | cancelling");
     return line;
 }
 

@@ -4,7 +4,10 @@
 #include "partition/partitionspec.h"
 #include "runsetuppage.h"
 #include "schedule/schedulepolicy.h"
+#include "settings.h"
 #include "superflow/version.h"
+#include "theme.h"
+#include "translations.h"
 #include "workbenchicon.h"
 
 #include <QApplication>
@@ -31,60 +34,74 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Superflow"));
     QApplication::setApplicationVersion(QStringLiteral(SUPERFLOW_VERSION));
     QApplication::setWindowIcon(sf::ui::applicationIcon());
+    // Language (read once, so a change in the settings dialog applies on restart) and theme
+    // before the first widget exists.
+    sf::i18n::Translations::install(&app, sf::ui::Settings::language(), true);
+    sf::ui::applyTheme(sf::ui::Settings::theme());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Workbench for partitioned, parallel data analysis."));
+        QCoreApplication::translate("main", "Workbench for partitioned, parallel data analysis."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("dataset"),
-        QStringLiteral("Dataset to open (CSV, TSV, JSON Lines, JSON, SQLite; gzip/zstd)."),
+        QCoreApplication::translate(
+            "main", "Dataset to open (CSV, TSV, JSON Lines, JSON, SQLite; gzip/zstd)."),
         QStringLiteral("[DATASET]"));
     const QCommandLineOption analysis(
         QStringLiteral("analysis"),
-        QStringLiteral(
-            "Analysis to select: profile, groupby, filter, wordcount, convert, synthetic."),
+        QCoreApplication::translate(
+            "main", "Analysis to select: profile, groupby, filter, wordcount, convert, synthetic."),
         QStringLiteral("A"));
     const QCommandLineOption chunkRows(QStringLiteral("chunk-rows"),
-                                       QStringLiteral("Chunk size in rows."), QStringLiteral("N"));
-    const QCommandLineOption chunkBytes(QStringLiteral("chunk-bytes"),
-                                        QStringLiteral("Chunk size in bytes, e.g. 4MiB."),
-                                        QStringLiteral("SIZE"));
-    const QCommandLineOption workers(QStringLiteral("workers"),
-                                     QStringLiteral("Worker threads (1 … 4 × cores)."),
-                                     QStringLiteral("N"));
+                                       QCoreApplication::translate("main", "Chunk size in rows."),
+                                       QStringLiteral("N"));
+    const QCommandLineOption chunkBytes(
+        QStringLiteral("chunk-bytes"),
+        QCoreApplication::translate("main", "Chunk size in bytes, e.g. 4MiB."),
+        QStringLiteral("SIZE"));
+    const QCommandLineOption workers(
+        QStringLiteral("workers"),
+        QCoreApplication::translate("main", "Worker threads (1 … 4 × cores)."),
+        QStringLiteral("N"));
     const QCommandLineOption policy(
         QStringLiteral("policy"),
-        QStringLiteral("Scheduling policy: fifo, priority, shortest, longest, fair."),
+        QCoreApplication::translate("main",
+                                    "Scheduling policy: fifo, priority, shortest, longest, fair."),
         QStringLiteral("P"));
-    const QCommandLineOption run(QStringLiteral("run"),
-                                 QStringLiteral("Start the run as soon as the dataset is open."));
+    const QCommandLineOption run(
+        QStringLiteral("run"),
+        QCoreApplication::translate("main", "Start the run as soon as the dataset is open."));
     parser.addOptions({analysis, chunkRows, chunkBytes, workers, policy, run});
     parser.process(app);
 
     if (parser.positionalArguments().size() > 1)
-        return fail(QStringLiteral("expected at most one DATASET, got %1")
+        return fail(QCoreApplication::translate("main", "expected at most one DATASET, got %1")
                         .arg(parser.positionalArguments().size()));
     if (parser.isSet(chunkRows) && parser.isSet(chunkBytes))
-        return fail(QStringLiteral("--chunk-rows and --chunk-bytes exclude each other"));
+        return fail(QCoreApplication::translate(
+            "main", "--chunk-rows and --chunk-bytes exclude each other"));
 
     sf::ui::MainWindow window;
     sf::ui::RunSetupPage *setup = window.runSetupPage();
     if (parser.isSet(analysis) && !setup->setAnalysis(parser.value(analysis)))
-        return fail(QStringLiteral("unknown analysis \"%1\"").arg(parser.value(analysis)));
+        return fail(QCoreApplication::translate("main", "unknown analysis \"%1\"")
+                        .arg(parser.value(analysis)));
     if (parser.isSet(chunkRows)) {
         bool ok = false;
         const qint64 rows = parser.value(chunkRows).toLongLong(&ok);
         if (!ok || rows <= 0)
-            return fail(QStringLiteral("--chunk-rows: \"%1\" is not a positive number")
-                            .arg(parser.value(chunkRows)));
+            return fail(
+                QCoreApplication::translate("main", "--chunk-rows: \"%1\" is not a positive number")
+                    .arg(parser.value(chunkRows)));
         setup->setChunk(sf::PartitionSpec::Unit::Rows, rows);
     }
     if (parser.isSet(chunkBytes)) {
         std::int64_t bytes = 0;
         if (!sf::parseByteSize(parser.value(chunkBytes), &bytes) || bytes <= 0)
-            return fail(QStringLiteral("--chunk-bytes: \"%1\" is not a size such as 4MiB")
+            return fail(QCoreApplication::translate(
+                            "main", "--chunk-bytes: \"%1\" is not a size such as 4MiB")
                             .arg(parser.value(chunkBytes)));
         setup->setChunk(sf::PartitionSpec::Unit::Bytes, bytes);
     }
@@ -93,7 +110,7 @@ int main(int argc, char *argv[])
         const int n = parser.value(workers).toInt(&ok);
         const int most = 4 * qMax(1, QThread::idealThreadCount());
         if (!ok || n < 1 || n > most)
-            return fail(QStringLiteral("--workers: \"%1\" is not in 1 … %2")
+            return fail(QCoreApplication::translate("main", "--workers: \"%1\" is not in 1 … %2")
                             .arg(parser.value(workers))
                             .arg(most));
         setup->setWorkers(n);
@@ -101,8 +118,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(policy)) {
         sf::SchedulePolicy p;
         if (!sf::schedulePolicyFromName(parser.value(policy), &p))
-            return fail(
-                QStringLiteral("--policy: unknown policy \"%1\"").arg(parser.value(policy)));
+            return fail(QCoreApplication::translate("main", "--policy: unknown policy \"%1\"")
+                            .arg(parser.value(policy)));
         setup->setPolicy(p);
     }
 

@@ -8,6 +8,7 @@
 #include "analysis/profileanalysis.h"
 #define SF_HAVE_PROFILE 1
 #endif
+#include <QCoreApplication>
 #include <iterator>
 
 namespace sf {
@@ -38,17 +39,30 @@ struct Entry {
 // One line per analysis.
 const Entry kEntries[] = {
 #ifdef SF_HAVE_PROFILE
-    {"profile", "Per-column statistics: types, nulls, min/max, mean, std, distinct counts",
+    {"profile",
+     QT_TRANSLATE_NOOP("Analysis",
+                       "Per-column statistics: types, nulls, min/max, mean, std, distinct counts"),
      &make<ProfileAnalysis>},
 #endif
-    {"groupby", "Group rows by key columns and aggregate: count, sum, mean, min, max, std",
+    {"groupby",
+     QT_TRANSLATE_NOOP("Analysis",
+                       "Group rows by key columns and aggregate: count, sum, mean, min, max, std"),
      &make<GroupByAnalysis>},
-    {"filter", "Keep the rows where an expression holds; count them and optionally write them",
+    {"filter",
+     QT_TRANSLATE_NOOP(
+         "Analysis",
+         "Keep the rows where an expression holds; count them and optionally write them"),
      &make<FilterAnalysis>},
-    {"wordcount", "Top terms of a text column (or of whole lines), with exact counts",
+    {"wordcount",
+     QT_TRANSLATE_NOOP("Analysis",
+                       "Top terms of a text column (or of whole lines), with exact counts"),
      &make<WordCountAnalysis>},
-    {"convert", "Rewrite the dataset as CSV, JSON Lines or a JSON array", &make<ConvertAnalysis>},
-    {"synthetic", "Synthetic tasks with chosen durations, failures and memory (no dataset)",
+    {"convert",
+     QT_TRANSLATE_NOOP("Analysis", "Rewrite the dataset as CSV, JSON Lines or a JSON array"),
+     &make<ConvertAnalysis>},
+    {"synthetic",
+     QT_TRANSLATE_NOOP("Analysis",
+                       "Synthetic tasks with chosen durations, failures and memory (no dataset)"),
      &make<SyntheticAnalysis>},
 };
 
@@ -72,7 +86,9 @@ QStringList analysisNames()
 QString analysisDescription(const QString &name)
 {
     const Entry *e = find(name);
-    return e ? QString::fromUtf8(e->description) : QString();
+    // Translated for the people who read it (CLI help, the Run setup page); English without a
+    // translator installed.
+    return e ? QCoreApplication::translate("Analysis", e->description) : QString();
 }
 
 std::unique_ptr<Analysis> createAnalysis(const QString &name, const AnalysisOptions &options,
@@ -81,8 +97,9 @@ std::unique_ptr<Analysis> createAnalysis(const QString &name, const AnalysisOpti
     const Entry *e = find(name);
     if (!e) {
         if (error)
-            *error = QStringLiteral("unknown analysis '%1' (available: %2)")
-                         .arg(name, analysisNames().join(QStringLiteral(", ")));
+            *error =
+                QCoreApplication::translate("Analysis", "unknown analysis '%1' (available: %2)")
+                    .arg(name, analysisNames().join(QStringLiteral(", ")));
         return nullptr;
     }
     return e->factory(options, error);

@@ -1,5 +1,6 @@
 // superflow-cli end to end: the built binary (SF_CLI_BINARY) run on the fixtures in
 // tests/data/cli, checking exit codes, JSON shape, numbers and the files it writes.
+#include "clirunner.h"
 #include "csvtext.h"
 #include "superflow/version.h"
 #include <QDir>
@@ -16,35 +17,8 @@
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool finished = false;
-};
-
-QString cliBinary() {
-    return QString::fromLocal8Bit(qgetenv("SF_CLI_BINARY"));
-}
-
 QString fixture(const char *name) {
     return QStringLiteral(SF_TEST_DATA_DIR "/cli/") + QLatin1String(name);
-}
-
-CliResult runCli(const QStringList &args, int timeoutMs = 60000) {
-    QProcess p;
-    p.start(cliBinary(), args);
-    CliResult r;
-    if (!p.waitForStarted(10000)) return r;
-    r.finished = p.waitForFinished(timeoutMs);
-    if (!r.finished) {
-        p.kill();
-        p.waitForFinished(5000);
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
 }
 
 QJsonObject parseObject(const QByteArray &bytes) {

@@ -1,0 +1,51 @@
+# Writes a help2man include file with one subsection per superflow-cli command, each holding
+# that command's own --help. The command list is read from the top-level --help ("commands:"
+# block), so a new command appears in the man page without an edit here.
+# Usage: cmake -DCLI=path/to/superflow-cli -DOUT=file.h2m -P commands-help.cmake
+set(ENV{LC_ALL} C)
+set(ENV{LANGUAGE} "")
+execute_process(COMMAND ${CLI} --help OUTPUT_VARIABLE top RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${CLI} --help failed (${rc})")
+endif()
+
+# roff: a backslash is \e, a line may not start with a control character.
+function(sf_roff_escape text out)
+  string(REPLACE "\\" "\\e" text "${text}")
+  string(REGEX REPLACE "(^|\n)([.'])" "\\1\\\\&\\2" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+# The lines "  NAME description" after "commands:", up to the first empty line.
+string(FIND "${top}" "\ncommands:\n" at)
+if(at LESS 0)
+  message(FATAL_ERROR "no commands: block in ${CLI} --help")
+endif()
+math(EXPR at "${at} + 11")
+string(SUBSTRING "${top}" ${at} -1 block)
+string(REPLACE "\n" ";" lines "${block}")
+set(commands)
+foreach(line IN LISTS lines)
+  if(line STREQUAL "")
+    break()
+  endif()
+  if(line MATCHES "^  ([a-z][a-z0-9-]*) ")
+    list(APPEND commands ${CMAKE_MATCH_1})
+  endif()
+endforeach()
+if(NOT commands)
+  message(FATAL_ERROR "no commands found in ${CLI} --help")
+endif()
+
+set(text "[COMMANDS]\nEach command has its own options; \\fBsuperflow-cli\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR prints them.\n")
+foreach(cmd IN LISTS commands)
+  execute_process(COMMAND ${CLI} ${cmd} --help OUTPUT_VARIABLE help RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${CLI} ${cmd} --help failed (${rc})")
+  endif()
+  sf_roff_escape("${help}" help)
+  string(APPEND text ".SS ${cmd}\n.nf\n${help}.fi\n")
+endforeach()
+file(WRITE ${OUT}.tmp "${text}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUT}.tmp)
