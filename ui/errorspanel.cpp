@@ -81,8 +81,9 @@ ErrorsPanel::ErrorsPanel(QWidget *parent)
     updateCounts();
 }
 
-void ErrorsPanel::reset()
+void ErrorsPanel::reset(const QStringList &jobNames)
 {
+    m_jobNames = jobNames;
     m_failures->clear();
     m_rejects->clear();
     m_listed.clear();
@@ -106,7 +107,7 @@ void ErrorsPanel::applySnapshot(const sf::RunSnapshot &snapshot)
         auto *item = new QTreeWidgetItem;
         item->setData(FailTask, Qt::DisplayRole, QVariant::fromValue<qint64>(r.taskId));
         item->setData(FailAttempt, Qt::DisplayRole, r.attempt);
-        item->setText(FailJob, QString::number(r.job));
+        item->setText(FailJob, m_jobNames.value(r.job, tr("job %1").arg(r.job)));
         item->setText(FailWorker, r.worker >= 0 ? tr("W%1").arg(r.worker) : QString());
         item->setText(FailError, r.error.isEmpty() ? taskStateName(r.state) : r.error);
         item->setToolTip(FailError, r.error);

@@ -20,7 +20,7 @@ public:
 
     explicit ErrorsPanel(QWidget *parent = nullptr);
 
-    void reset();
+    void reset(const QStringList &jobNames = {});
     void applySnapshot(const sf::RunSnapshot &snapshot);
     void setDescribeAttempt(DescribeAttempt describe) { m_describe = std::move(describe); }
 
@@ -45,6 +45,7 @@ private:
     QLabel *m_rejectsTitle = nullptr;
     QSet<qint64> m_listed; // failed attempts already shown (failures are few)
     QList<sf::RejectedRecord> m_rejectRecords;
+    QStringList m_jobNames;
     DescribeAttempt m_describe;
 };
 

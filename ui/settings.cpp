@@ -1,7 +1,9 @@
 #include "settings.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QSplitter>
 
 namespace sf::ui {
 
@@ -48,6 +50,24 @@ void Settings::setWindowLayout(const QByteArray &geometry, const QByteArray &sta
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), geometry);
     settings.setValue(QStringLiteral("window/state"), state);
+}
+
+void Settings::keepSplitterState(QSplitter *splitter, const QString &key)
+{
+    const QString fullKey = QStringLiteral("splitters/") + key;
+    splitter->restoreState(QSettings().value(fullKey).toByteArray());
+    QObject::connect(splitter, &QSplitter::splitterMoved, splitter,
+                     [splitter, fullKey] { QSettings().setValue(fullKey, splitter->saveState()); });
+}
+
+QString Settings::exportDirectory()
+{
+    return QSettings().value(QStringLiteral("export/dir"), QDir::homePath()).toString();
+}
+
+void Settings::setExportDirectory(const QString &dir)
+{
+    QSettings().setValue(QStringLiteral("export/dir"), dir);
 }
 
 } // namespace sf::ui

@@ -1,4 +1,5 @@
 #include "timingchartsbase.h"
+#include "replotthrottle.h"
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -14,6 +15,8 @@ TimingChartBase::TimingChartBase(const QString &title, QWidget *parent)
         new QCPTextElement(m_plot, title, QFont(font().family(), font().pointSize(), QFont::Bold));
     m_plot->plotLayout()->addElement(0, 0, heading);
     m_plot->setMinimumHeight(160);
+    // Distributions read fine at 5 Hz; the task stream and the table get the GUI time.
+    m_replot = new ReplotThrottle(m_plot, 200, 0.1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
@@ -22,7 +25,7 @@ TimingChartBase::TimingChartBase(const QString &title, QWidget *parent)
 void TimingChartBase::requestReplot()
 {
     if (isVisible()) {
-        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+        m_replot->request();
         m_dirty = false;
     } else {
         m_dirty = true;
@@ -33,7 +36,7 @@ void TimingChartBase::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     if (m_dirty) {
-        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
         m_dirty = false;
     }
 }

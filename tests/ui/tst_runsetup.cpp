@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void filterExpressionCheckedLive();
     void groupByKeysFromSchema();
     void queuedJobsShareOneRun();
+    void removeQueuedJob();
     void invalidSettingsRefuseToRun();
 };
 
@@ -165,6 +167,29 @@ void TestRunSetup::queuedJobsShareOneRun()
     QCOMPARE(int(run->outcome(0).status), int(JobOutcome::Status::Done));
     QCOMPARE(run->outcome(0).rows, source->rowCount());
     QCOMPARE(int(run->outcome(1).status), int(JobOutcome::Status::Done));
+}
+
+void TestRunSetup::removeQueuedJob()
+{
+    RunSetupPage page;
+    QVERIFY(page.setAnalysis(QStringLiteral("synthetic")));
+    for (int priority : {1, 2, 3}) {
+        page.setJobPriority(priority);
+        QVERIFY(page.addJob());
+    }
+    auto *list = page.findChild<QListWidget *>(QStringLiteral("jobQueue"));
+    list->setCurrentRow(1);
+    page.findChild<QPushButton *>(QStringLiteral("removeJob"))->click();
+    QCOMPARE(page.queuedJobs(), 2);
+    QCOMPARE(list->count(), 2);
+    page.removeJob(7); // out of range: nothing
+    QCOMPARE(page.queuedJobs(), 2);
+    QString error;
+    std::unique_ptr<Run> run = page.createRun(&error);
+    QVERIFY2(run, qPrintable(error));
+    QCOMPARE(run->jobCount(), 2);
+    QCOMPARE(run->job(0).priority, 1);
+    QCOMPARE(run->job(1).priority, 3);
 }
 
 void TestRunSetup::invalidSettingsRefuseToRun()
