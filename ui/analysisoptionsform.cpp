@@ -172,6 +172,7 @@ QWidget *AnalysisOptionsForm::buildSynthetic()
     m_synTasks->setRange(1, 10000000);
     m_synTasks->setValue(int(defaults.tasks));
     m_synDuration = new QComboBox;
+    m_synDuration->setObjectName(QStringLiteral("syntheticDuration"));
     m_synDuration->addItems({QStringLiteral("constant"), QStringLiteral("uniform"),
                              QStringLiteral("exponential"), QStringLiteral("lognormal"),
                              QStringLiteral("bimodal"), QStringLiteral("heavytail")});
@@ -185,6 +186,7 @@ QWidget *AnalysisOptionsForm::buildSynthetic()
     m_synCpu->setObjectName(QStringLiteral("syntheticCpuBound"));
     m_synCpu->setChecked(defaults.cpuBound);
     m_synFail = new QDoubleSpinBox;
+    m_synFail->setObjectName(QStringLiteral("syntheticFailRate"));
     m_synFail->setRange(0.0, 1.0);
     m_synFail->setSingleStep(0.01);
     m_synFail->setDecimals(3);

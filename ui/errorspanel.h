@@ -43,6 +43,8 @@ private:
     QTreeWidget *m_rejects = nullptr;
     QLabel *m_failuresTitle = nullptr;
     QLabel *m_rejectsTitle = nullptr;
+    QWidget *m_failuresBox = nullptr;
+    QWidget *m_rejectsBox = nullptr;
     QSet<qint64> m_listed; // failed attempts already shown (failures are few)
     QList<sf::RejectedRecord> m_rejectRecords;
     QStringList m_jobNames;

@@ -65,6 +65,8 @@ LiveRunPage::LiveRunPage(QWidget *parent)
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
+    m_stream->setMinimumHeight(160);
+    m_splitter->setSizes({420, 480}); // the stream gets room even beside the Timings charts
     Settings::keepSplitterState(m_splitter, QStringLiteral("liveRun"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_progress);

@@ -167,6 +167,7 @@ ResultsPage::ResultsPage(QWidget *parent)
     for (QAction *a : {m_exports->resultAction(), m_exports->timingsAction(),
                        m_exports->traceAction(), m_exports->rejectsAction()}) {
         auto *button = new QToolButton;
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setDefaultAction(a);
         top->addWidget(button);
     }

@@ -393,6 +393,7 @@ QString RunSetupPage::taskPreviewText(std::int64_t rows, std::int64_t bytes,
             .arg(spec.targetTaskMs);
     case PartitionSpec::Strategy::Fixed: break;
     }
+    if (tasks == 1) return tr("1 task of ~%1 on one worker").arg(each);
     return tr("~%1 tasks of ~%2; ~%3 per worker").arg(tasks).arg(each).arg(perWorker);
 }
 

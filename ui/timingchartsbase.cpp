@@ -22,6 +22,14 @@ TimingChartBase::TimingChartBase(const QString &title, QWidget *parent)
     layout->addWidget(m_plot);
 }
 
+void TimingChartBase::useCountTicks(QCPAxis *axis)
+{
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
+}
+
 void TimingChartBase::requestReplot()
 {
     if (isVisible()) {

@@ -4,6 +4,7 @@
 // hidden tab costs nothing during a run).
 #include <QWidget>
 
+class QCPAxis;
 class QCustomPlot;
 
 namespace sf::ui {
@@ -17,6 +18,8 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
     QString title() const { return m_title; }
+    // Puts ticks of `axis` on whole numbers (1, 2, 5, 10 … apart): counts have no 2.5.
+    static void useCountTicks(QCPAxis *axis);
 
 protected:
     void requestReplot();

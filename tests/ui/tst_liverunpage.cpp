@@ -315,7 +315,10 @@ void TestLiveRunPage::errorsPanelListsFailuresAndRejects()
     bad.offset = 1234;
     bad.reason = QStringLiteral("unterminated quote");
     bad.raw = QByteArrayLiteral("1,\"abc\n2,x");
+    // No rejects: their list takes no room and its count joins the failures' title.
+    QVERIFY(!errors->rejectsView()->isVisibleTo(errors));
     m_page->setRejects({bad});
+    QVERIFY(errors->rejectsView()->isVisibleTo(errors));
     QTreeWidgetItem *item = errors->rejectsView()->topLevelItem(0);
     QCOMPARE(item->text(0), QStringLiteral("40"));
     QCOMPARE(item->text(2), QStringLiteral("unterminated quote"));

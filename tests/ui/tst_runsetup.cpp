@@ -57,6 +57,8 @@ void TestRunSetup::previewText()
     // The last chunk is short: 1001 rows in chunks of 100 → 11 tasks; 11 over 4 workers → 3.
     QCOMPARE(RunSetupPage::taskPreviewText(1001, 11000, rows(100), 4),
              QStringLiteral("~11 tasks of ~1.0 kB; ~3 per worker"));
+    QCOMPARE(RunSetupPage::taskPreviewText(30000, 1'500'000, rows(50000), 2),
+             QStringLiteral("1 task of ~1.5 MB on one worker"));
     PartitionSpec bytes;
     bytes.unit = PartitionSpec::Unit::Bytes;
     bytes.size = 4'000'000;
