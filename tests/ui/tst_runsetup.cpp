@@ -133,7 +133,10 @@ void TestRunSetup::groupByKeysFromSchema()
     QCOMPARE(o.aggregates, QStringList{QStringLiteral("count")});
     QCOMPARE(form->check(), QString());
     keys->item(0)->setCheckState(Qt::Unchecked);
-    QVERIFY(!form->check().isEmpty()); // group-by without a key is refused by the engine
+    // Group-by without a key is refused, in the form's own words (not the CLI's "--by").
+    QCOMPARE(form->check(), QStringLiteral("Tick one or more Group by columns."));
+    QVERIFY(page.setAnalysis(QStringLiteral("filter")));
+    QCOMPARE(form->check(), QStringLiteral("Type a filter expression, such as temp > 20."));
 }
 
 void TestRunSetup::queuedJobsShareOneRun()
