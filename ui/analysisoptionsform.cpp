@@ -173,6 +173,7 @@ QWidget *AnalysisOptionsForm::buildSynthetic()
     m_synTasks->setRange(1, 10000000);
     m_synTasks->setValue(int(defaults.tasks));
     m_synDuration = new QComboBox;
+    m_synDuration->setObjectName(QStringLiteral("syntheticDuration"));
     m_synDuration->addItems({QStringLiteral("constant"), QStringLiteral("uniform"),
                              QStringLiteral("exponential"), QStringLiteral("lognormal"),
                              QStringLiteral("bimodal"), QStringLiteral("heavytail")});
@@ -186,6 +187,7 @@ QWidget *AnalysisOptionsForm::buildSynthetic()
     m_synCpu->setObjectName(QStringLiteral("syntheticCpuBound"));
     m_synCpu->setChecked(defaults.cpuBound);
     m_synFail = new QDoubleSpinBox;
+    m_synFail->setObjectName(QStringLiteral("syntheticFailRate"));
     m_synFail->setRange(0.0, 1.0);
     m_synFail->setSingleStep(0.01);
     m_synFail->setDecimals(3);
@@ -280,8 +282,16 @@ QString AnalysisOptionsForm::check() const
     if (m_analysis == QLatin1String("synthetic") &&
         !parseByteSize(m_synMemory->text().trimmed(), &memory))
         return tr("Memory per task: \"%1\" is not a size such as 64MiB.").arg(m_synMemory->text());
+    // What is missing, said in terms of this form (the engine's messages name CLI options).
+    const AnalysisOptions o = options();
+    if (m_analysis == QLatin1String("groupby") && o.groupBy.isEmpty())
+        return tr("Tick one or more Group by columns.");
+    if (m_analysis == QLatin1String("filter") && o.where.trimmed().isEmpty())
+        return tr("Type a filter expression, such as temp > 20.");
+    if (m_analysis == QLatin1String("convert") && o.outputPath.isEmpty())
+        return tr("Choose the file to write to.");
     QString error;
-    std::unique_ptr<Analysis> analysis = createAnalysis(m_analysis, options(), &error);
+    std::unique_ptr<Analysis> analysis = createAnalysis(m_analysis, o, &error);
     if (!analysis) return error.isEmpty() ? tr("Unknown analysis %1.").arg(m_analysis) : error;
     if (analysis->needsDataset() && !m_hasDataset)
         return tr("Open a dataset for %1.").arg(m_analysis);

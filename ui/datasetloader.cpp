@@ -1,5 +1,7 @@
 #include "datasetloader.h"
 
+#include "data/sqlitesource.h"
+
 #include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -92,6 +94,9 @@ DatasetPreview DatasetLoader::loadNow(const QString &path, const SourceOptions &
     out.path = path;
     out.options = options;
     QString error;
+    // The picker needs the tables even when opening fails ("3 tables; choose one").
+    out.sqlite = isSqliteFile(path);
+    if (out.sqlite) out.sqliteTables = sqliteTableNames(path, &error);
     std::unique_ptr<DataSource> source = openDataSource(path, options, control, &error);
     if (!source) {
         out.cancelled = control.cancel && control.cancel->load();

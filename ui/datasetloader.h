@@ -22,6 +22,8 @@ struct DatasetPreview {
     QList<QList<bool>> nulls;                 // per field: the value is null
     QList<std::int64_t> lines;                // 1-based physical line of each row
     QList<RejectedRecord> rejects;            // from the index scan and the preview read
+    bool sqlite = false;                      // the file is a SQLite database ...
+    QStringList sqliteTables;                 // ... with these tables (also when opening failed)
     QString error;
     bool cancelled = false;
     double openMs = 0; // wall time of open + preview

@@ -4,6 +4,7 @@
 #include "dialectbar.h"
 #include "partition/partitionspec.h"
 #include "previewmodel.h"
+#include "recentmenu.h"
 #include "settings.h"
 
 #include <QFileDialog>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -54,6 +56,13 @@ DatasetPage::DatasetPage(QWidget *parent)
     m_list->setObjectName(QStringLiteral("datasetList"));
     auto *openButton = new QPushButton(tr("Open…"));
     auto *closeButton = new QPushButton(tr("Close"));
+    auto *recentButton = new QPushButton(tr("Recent"));
+    recentButton->setObjectName(QStringLiteral("recentButton"));
+    auto *recentMenu = new QMenu(recentButton);
+    recentButton->setMenu(recentMenu);
+    connect(recentMenu, &QMenu::aboutToShow, this, [this, recentMenu] {
+        fillRecentMenu(recentMenu, [this](const QString &path) { openDataset(path); });
+    });
     connect(openButton, &QPushButton::clicked, this, &DatasetPage::showOpenDialog);
     connect(closeButton, &QPushButton::clicked, this, &DatasetPage::closeCurrent);
     connect(m_list, &QListWidget::currentRowChanged, this, &DatasetPage::showEntry);
@@ -65,11 +74,11 @@ DatasetPage::DatasetPage(QWidget *parent)
     leftLayout->addWidget(m_list);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(openButton);
+    buttons->addWidget(recentButton);
     buttons->addWidget(closeButton);
     leftLayout->addLayout(buttons);
 
-    m_info = new QLabel(
-        tr("Open a dataset: File ▸ Open (Ctrl+O), drop a file here, or pick a recent one."));
+    m_info = new QLabel;
     m_info->setObjectName(QStringLiteral("datasetInfo"));
     m_info->setWordWrap(true);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -90,13 +99,15 @@ DatasetPage::DatasetPage(QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
 
     m_badTitle = new QLabel;
     m_badRecords = new QTreeWidget;
     m_badRecords->setObjectName(QStringLiteral("badRecords"));
     m_badRecords->setRootIsDecorated(false);
     m_badRecords->setHeaderLabels({tr("Line"), tr("Column"), tr("Reason"), tr("Raw text")});
-    auto *badBox = new QWidget;
+    m_badBox = new QWidget;
+    auto *badBox = m_badBox;
     auto *badLayout = new QVBoxLayout(badBox);
     badLayout->setContentsMargins(0, 0, 0, 0);
     badLayout->addWidget(m_badTitle);
@@ -123,6 +134,8 @@ DatasetPage::DatasetPage(QWidget *parent)
     split->addWidget(right);
     split->setStretchFactor(1, 1);
     split->setSizes({220, 900});
+    Settings::keepSplitterState(split, QStringLiteral("dataset"));
+    Settings::keepSplitterState(vsplit, QStringLiteral("datasetPreview"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -297,10 +310,15 @@ void DatasetPage::showEntry(int row)
     if (!valid) {
         m_previewModel->clear();
         m_badTitle->setText(tr("Bad records"));
+        m_badBox->hide();
+        m_info->setStyleSheet(QString());
+        m_info->setText(
+            tr("Open a dataset: File ▸ Open (Ctrl+O), drop a file here, or pick a recent one."));
         m_dialect->setDetectedSqlite(false);
         return;
     }
     const Entry &entry = m_entries[row];
+    m_dialect->setSqliteTables(entry.preview.sqliteTables);
     m_dialect->setOptions(entry.options);
     m_info->setStyleSheet(QString());
     if (loading) {
@@ -324,6 +342,12 @@ void DatasetPage::showEntry(int row)
     m_badTitle->setText(tr("Bad records in the index and the first %1 rows: %2")
                             .arg(DatasetLoader::kPreviewRows)
                             .arg(rejects.size()));
+    // No bad records: the preview takes the whole height, the info line says so.
+    m_badBox->setVisible(!rejects.isEmpty());
+    if (rejects.isEmpty() && entry.preview.source && !loading)
+        m_info->setText(
+            m_info->text() +
+            tr(" · no bad records in the first %1 rows").arg(DatasetLoader::kPreviewRows));
     for (const RejectedRecord &r : rejects) {
         auto *item = new QTreeWidgetItem(m_badRecords);
         item->setData(0, Qt::DisplayRole, qint64(r.line));
@@ -333,8 +357,7 @@ void DatasetPage::showEntry(int row)
             3, QString::fromUtf8(r.raw.left(300)).replace(QLatin1Char('\n'), QStringLiteral("⏎")));
         item->setToolTip(3, QString::fromUtf8(r.raw.left(4000)));
     }
-    m_dialect->setDetectedSqlite(entry.preview.source &&
-                                 entry.preview.source->info().format == SourceFormat::Sqlite);
+    m_dialect->setDetectedSqlite(entry.preview.sqlite);
 }
 
 } // namespace sf::ui

@@ -47,6 +47,7 @@ public:
     PreviewModel *previewModel() const { return m_previewModel; }
     QTreeWidget *badRecordsView() const { return m_badRecords; }
     QLabel *infoLabel() const { return m_info; }
+    DialectBar *dialectBar() const { return m_dialect; }
 
 Q_SIGNALS:
     void datasetsChanged();                           // opened, re-opened or closed
@@ -78,6 +79,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QTableView *m_table = nullptr;
+    QWidget *m_badBox = nullptr;
     QLabel *m_badTitle = nullptr;
     QTreeWidget *m_badRecords = nullptr;
 };

@@ -39,45 +39,64 @@ DialectBar::DialectBar(QWidget *parent)
     m_nulls->setToolTip(tr("Comma-separated texts read as null"));
     m_allStrings = new QCheckBox(tr("All strings"));
     m_allStrings->setObjectName(QStringLiteral("allStrings"));
-    m_sqliteTable = new QLineEdit;
+    m_sqliteTable = new QComboBox;
     m_sqliteTable->setObjectName(QStringLiteral("sqliteTable"));
-    m_sqliteTable->setPlaceholderText(tr("table"));
+    m_sqliteTable->setToolTip(tr("Table to read"));
+    m_sqliteTable->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_sqliteTable->setMinimumContentsLength(12);
+    setSqliteTables({});
     m_sqliteQuery = new QLineEdit;
     m_sqliteQuery->setObjectName(QStringLiteral("sqliteQuery"));
-    m_sqliteQuery->setPlaceholderText(tr("or SELECT …"));
+    m_sqliteQuery->setPlaceholderText(tr("or a query: SELECT … (Enter to run)"));
+    m_sqliteQuery->setClearButtonEnabled(true);
+    m_sqliteQuery->setToolTip(tr("A query to read instead of a table; runs when you press Enter"));
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
     connect(m_debounce, &QTimer::timeout, this, &DialectBar::edited);
     for (QComboBox *combo : {m_format, m_quote, m_header})
         connect(combo, &QComboBox::activated, this, &DialectBar::userEdit);
+    connect(m_sqliteTable, &QComboBox::activated, this, [this] {
+        // A picked table replaces the query: the two are alternatives.
+        if (!m_sqliteTable->currentData().toString().isEmpty()) m_sqliteQuery->clear();
+        userEdit();
+    });
+    connect(m_sqliteQuery, &QLineEdit::returnPressed, this, [this] {
+        if (!m_sqliteQuery->text().trimmed().isEmpty()) selectSqliteTable(QString());
+        userEdit();
+    });
     connect(m_format, &QComboBox::currentIndexChanged, this, &DialectBar::updateSqliteVisibility);
     connect(m_allStrings, &QCheckBox::toggled, this, &DialectBar::userEdit);
     connect(m_delimiter, &QComboBox::currentTextChanged, this, [this] {
         if (!m_setting) m_debounce->start();
     });
-    for (QLineEdit *edit : {m_nulls, m_sqliteTable, m_sqliteQuery})
-        connect(edit, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_nulls, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
 
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
-    const auto add = [row](const QString &label, QWidget *w, int stretch = 0) {
-        row->addWidget(new QLabel(label));
-        row->addWidget(w, stretch);
+    row->addWidget(new QLabel(tr("Format")));
+    row->addWidget(m_format);
+    // Text-file options and the SQLite picker take turns: neither means anything to the other.
+    m_textBox = new QWidget;
+    auto *textRow = new QHBoxLayout(m_textBox);
+    textRow->setContentsMargins(0, 0, 0, 0);
+    const auto add = [textRow](const QString &label, QWidget *w, int stretch = 0) {
+        textRow->addWidget(new QLabel(label));
+        textRow->addWidget(w, stretch);
     };
-    add(tr("Format"), m_format);
     add(tr("Delimiter"), m_delimiter);
     add(tr("Quote"), m_quote);
     add(tr("Header"), m_header);
     add(tr("Nulls"), m_nulls, 1);
-    row->addWidget(m_allStrings);
+    row->addWidget(m_textBox, 1);
     m_sqliteBox = new QWidget;
     auto *sqliteRow = new QHBoxLayout(m_sqliteBox);
     sqliteRow->setContentsMargins(0, 0, 0, 0);
-    sqliteRow->addWidget(new QLabel(tr("SQLite")));
+    sqliteRow->addWidget(new QLabel(tr("Table")));
     sqliteRow->addWidget(m_sqliteTable);
-    sqliteRow->addWidget(m_sqliteQuery, 2);
-    row->addWidget(m_sqliteBox, 2);
+    sqliteRow->addWidget(m_sqliteQuery, 1);
+    row->addWidget(m_sqliteBox, 1);
+    row->addWidget(m_allStrings);
     updateSqliteVisibility();
 }
 
@@ -112,7 +131,7 @@ SourceOptions DialectBar::options() const
     for (const QString &token : m_nulls->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         options.nullValues << token.trimmed();
     options.allStrings = m_allStrings->isChecked();
-    options.sqliteTable = m_sqliteTable->text().trimmed();
+    options.sqliteTable = m_sqliteTable->currentData().toString();
     options.sqliteQuery = m_sqliteQuery->text().trimmed();
     return options;
 }
@@ -126,7 +145,7 @@ void DialectBar::setOptions(const SourceOptions &options)
     m_header->setCurrentIndex(qMax(0, m_header->findData(int(options.header))));
     m_nulls->setText(options.nullValues.join(QStringLiteral(", ")));
     m_allStrings->setChecked(options.allStrings);
-    m_sqliteTable->setText(options.sqliteTable);
+    selectSqliteTable(options.sqliteTable);
     m_sqliteQuery->setText(options.sqliteQuery);
     m_debounce->stop();
     m_setting = false;
@@ -138,6 +157,30 @@ void DialectBar::setDetectedSqlite(bool sqlite)
     updateSqliteVisibility();
 }
 
+void DialectBar::setSqliteTables(const QStringList &tables)
+{
+    const QString chosen = m_sqliteTable->currentData().toString();
+    const QSignalBlocker block(m_sqliteTable);
+    m_sqliteTable->clear();
+    m_sqliteTable->addItem(tables.size() == 1 ? tr("(the only table)") : tr("(choose a table)"),
+                           QString());
+    for (const QString &table : tables)
+        m_sqliteTable->addItem(table, table);
+    selectSqliteTable(chosen);
+}
+
+void DialectBar::selectSqliteTable(const QString &table)
+{
+    int index = m_sqliteTable->findData(table);
+    if (index < 0 && !table.isEmpty()) {
+        // Chosen before the list arrived (command line, a re-open): keep it selectable.
+        m_sqliteTable->addItem(table, table);
+        index = m_sqliteTable->count() - 1;
+    }
+    const QSignalBlocker block(m_sqliteTable);
+    m_sqliteTable->setCurrentIndex(qMax(0, index));
+}
+
 void DialectBar::userEdit()
 {
     if (m_setting) return;
@@ -147,8 +190,16 @@ void DialectBar::userEdit()
 
 void DialectBar::updateSqliteVisibility()
 {
-    m_sqliteBox->setVisible(m_detectedSqlite ||
-                            m_format->currentData().toInt() == int(SourceFormat::Sqlite));
+    const int format = m_format->currentData().toInt();
+    const bool sqlite = format == int(SourceFormat::Sqlite) ||
+                        (format == int(SourceFormat::Auto) && m_detectedSqlite);
+    m_sqliteBox->setVisible(sqlite);
+    m_textBox->setVisible(!sqlite);
+}
+
+bool DialectBar::showsSqlite() const
+{
+    return !m_sqliteBox->isHidden();
 }
 
 } // namespace sf::ui

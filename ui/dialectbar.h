@@ -1,7 +1,8 @@
 #pragma once
 // The dialect controls of the Dataset page (format, delimiter, quote, header, null tokens,
-// all-strings, SQLite table or query). Emits `edited` once per user change — text fields
-// after a short pause — so the page re-opens at once without re-opening on every key.
+// all-strings, SQLite table picker or query). Emits `edited` once per user change — text fields
+// after a short pause, the SQL query on Enter — so the page re-opens at once without re-opening
+// on every key (or running half-typed SQL).
 #include "data/sourceoptions.h"
 #include <QWidget>
 
@@ -21,6 +22,9 @@ public:
     void setOptions(const SourceOptions &options); // no `edited`
     // Shows the SQLite fields when the file was detected as SQLite (or chosen as such).
     void setDetectedSqlite(bool sqlite);
+    // The tables the picker offers (the database's own, listed off the GUI thread).
+    void setSqliteTables(const QStringList &tables);
+    bool showsSqlite() const; // the picker is shown (not the text-file options)
 
     static QString delimiterText(char c); // "auto", "Tab", ","
     static char delimiterFromText(const QString &text);
@@ -31,6 +35,7 @@ Q_SIGNALS:
 private:
     void userEdit();
     void updateSqliteVisibility();
+    void selectSqliteTable(const QString &table);
 
     QComboBox *m_format = nullptr;
     QComboBox *m_delimiter = nullptr;
@@ -38,9 +43,10 @@ private:
     QComboBox *m_header = nullptr;
     QLineEdit *m_nulls = nullptr;
     QCheckBox *m_allStrings = nullptr;
-    QLineEdit *m_sqliteTable = nullptr;
+    QComboBox *m_sqliteTable = nullptr;
     QLineEdit *m_sqliteQuery = nullptr;
     QWidget *m_sqliteBox = nullptr;
+    QWidget *m_textBox = nullptr;
     QTimer *m_debounce = nullptr;
     bool m_detectedSqlite = false;
     bool m_setting = false; // filling from options: not a user edit

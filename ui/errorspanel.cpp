@@ -68,6 +68,7 @@ ErrorsPanel::ErrorsPanel(QWidget *parent)
     for (auto [title, view] :
          {std::pair{m_failuresTitle, m_failures}, std::pair{m_rejectsTitle, m_rejects}}) {
         auto *box = new QWidget(splitter);
+        (view == m_rejects ? m_rejectsBox : m_failuresBox) = box;
         auto *layout = new QVBoxLayout(box);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(title);
@@ -82,8 +83,9 @@ ErrorsPanel::ErrorsPanel(QWidget *parent)
     updateCounts();
 }
 
-void ErrorsPanel::reset()
+void ErrorsPanel::reset(const QStringList &jobNames)
 {
+    m_jobNames = jobNames;
     m_failures->clear();
     m_rejects->clear();
     m_listed.clear();
@@ -93,8 +95,15 @@ void ErrorsPanel::reset()
 
 void ErrorsPanel::updateCounts()
 {
-    m_failuresTitle->setText(tr("Failed attempts: %1").arg(m_failures->topLevelItemCount()));
-    m_rejectsTitle->setText(tr("Rejected records: %1").arg(m_rejects->topLevelItemCount()));
+    const int failures = m_failures->topLevelItemCount();
+    const int rejects = m_rejects->topLevelItemCount();
+    const QString failuresText = tr("Failed attempts: %1").arg(failures);
+    m_rejectsTitle->setText(tr("Rejected records: %1").arg(rejects));
+    // An empty list of rejects gets no room: its count moves into the failures' title.
+    m_failuresTitle->setText(rejects > 0 ? failuresText
+                                         : failuresText + tr(" · rejected records: 0"));
+    m_rejectsBox->setVisible(rejects > 0);
+    m_failuresBox->setVisible(failures > 0 || rejects == 0);
 }
 
 void ErrorsPanel::applySnapshot(const sf::RunSnapshot &snapshot)
@@ -107,11 +116,13 @@ void ErrorsPanel::applySnapshot(const sf::RunSnapshot &snapshot)
         auto *item = new QTreeWidgetItem;
         item->setData(FailTask, Qt::DisplayRole, QVariant::fromValue<qint64>(r.taskId));
         item->setData(FailAttempt, Qt::DisplayRole, r.attempt);
-        item->setText(FailJob, QString::number(r.job));
+        item->setText(FailJob, m_jobNames.value(r.job, tr("job %1").arg(r.job)));
         item->setText(FailWorker, r.worker >= 0 ? tr("W%1").arg(r.worker) : QString());
         item->setText(FailError, r.error.isEmpty() ? TaskTableModel::stateText(r.state) : r.error);
         item->setToolTip(FailError, r.error);
         item->setData(0, KeyRole, QVariant::fromValue<qint64>(r.attemptId));
+        for (int c : {int(FailTask), int(FailAttempt)})
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         items << item;
     }
     if (items.isEmpty()) return;
@@ -134,6 +145,8 @@ void ErrorsPanel::setRejects(const QList<sf::RejectedRecord> &rejects)
         item->setText(RejReason, r.reason);
         item->setText(RejRaw, previewOf(r.raw));
         item->setData(0, KeyRole, QVariant::fromValue<qint64>(i));
+        for (int c : {int(RejLine), int(RejColumn)})
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         items << item;
     }
     m_rejects->addTopLevelItems(items);

@@ -20,7 +20,7 @@ public:
 
     explicit ErrorsPanel(QWidget *parent = nullptr);
 
-    void reset();
+    void reset(const QStringList &jobNames = {});
     void applySnapshot(const sf::RunSnapshot &snapshot);
     void setDescribeAttempt(DescribeAttempt describe) { m_describe = std::move(describe); }
 
@@ -43,8 +43,11 @@ private:
     QTreeWidget *m_rejects = nullptr;
     QLabel *m_failuresTitle = nullptr;
     QLabel *m_rejectsTitle = nullptr;
+    QWidget *m_failuresBox = nullptr;
+    QWidget *m_rejectsBox = nullptr;
     QSet<qint64> m_listed; // failed attempts already shown (failures are few)
     QList<sf::RejectedRecord> m_rejectRecords;
+    QStringList m_jobNames;
     DescribeAttempt m_describe;
 };
 

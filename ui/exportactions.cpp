@@ -1,13 +1,14 @@
 #include "exportactions.h"
 
 #include "export/exporters.h"
+#include "settings.h"
+#include "workbenchicon.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QWidget>
 
 namespace sf::ui {
@@ -21,6 +22,7 @@ ExportActions::ExportActions(QWidget *dialogParent)
     , m_rejects(new QAction(tr("Rejected records (CSV)…"), this))
 {
     m_result->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    m_result->setIcon(themedIcon("document-save", QStyle::SP_DialogSaveButton));
     connect(m_result, &QAction::triggered, this, [this] {
         ask(tr("Export result"), baseName() + QStringLiteral(".csv"),
             tr("CSV (*.csv);;JSON (*.json)"), &ExportActions::exportResult);
@@ -77,12 +79,10 @@ QString ExportActions::baseName() const
 void ExportActions::ask(const QString &title, const QString &suggested, const QString &filters,
                         Writer writer)
 {
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("export/dir"), QDir::homePath()).toString();
-    const QString path =
-        QFileDialog::getSaveFileName(m_dialogParent, title, QDir(dir).filePath(suggested), filters);
+    const QString path = QFileDialog::getSaveFileName(
+        m_dialogParent, title, QDir(Settings::exportDirectory()).filePath(suggested), filters);
     if (path.isEmpty()) return;
-    settings.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
+    Settings::setExportDirectory(QFileInfo(path).absolutePath());
     QString error;
     if ((this->*writer)(path, &error))
         Q_EMIT exported(path);

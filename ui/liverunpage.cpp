@@ -1,6 +1,7 @@
 #include "liverunpage.h"
 #include "errorspanel.h"
 #include "progresspanel.h"
+#include "settings.h"
 #include "taskfilterproxy.h"
 #include "taskstreamwidget.h"
 #include "tasktablemodel.h"
@@ -64,6 +65,9 @@ LiveRunPage::LiveRunPage(QWidget *parent)
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
+    m_stream->setMinimumHeight(160);
+    m_splitter->setSizes({420, 480}); // the stream gets room even beside the Timings charts
+    Settings::keepSplitterState(m_splitter, QStringLiteral("liveRun"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_progress);
     layout->addWidget(m_splitter, 1);
@@ -76,6 +80,8 @@ LiveRunPage::LiveRunPage(QWidget *parent)
     connect(m_progress, &ProgressPanel::resumeRequested, this, &LiveRunPage::resumeRequested);
     connect(m_progress, &ProgressPanel::cancelRequested, this, &LiveRunPage::cancelRequested);
     connect(m_progress, &ProgressPanel::workersChanged, this, &LiveRunPage::workersChanged);
+    connect(m_stream, &TaskStreamWidget::chartExported, this, &LiveRunPage::chartExported);
+    connect(m_timings, &TimingCharts::chartExported, this, &LiveRunPage::chartExported);
 }
 
 QWidget *LiveRunPage::buildTasksTab()
@@ -130,7 +136,7 @@ void LiveRunPage::reset(const QStringList &jobNames, int workers)
     m_stream->reset(workers);
     m_progress->reset(jobNames, workers);
     m_timings->reset(workers);
-    m_errors->reset();
+    m_errors->reset(jobNames);
 }
 
 void LiveRunPage::applySnapshot(const sf::RunSnapshot &snapshot)

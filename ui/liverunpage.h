@@ -48,6 +48,7 @@ Q_SIGNALS:
     void resumeRequested();
     void cancelRequested();
     void workersChanged(int workers);
+    void chartExported(const QString &path); // any chart of the page, through its Export…
 
 private:
     QWidget *buildTasksTab();

@@ -4,6 +4,7 @@
 #include "exportactions.h"
 #include "finishedrun.h"
 #include "liverunpage.h"
+#include "recentmenu.h"
 #include "resultspage.h"
 #include "runsession.h"
 #include "runsetuppage.h"
@@ -87,6 +88,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_live, &LiveRunPage::resumeRequested, this, [this] { setPaused(false); });
     connect(m_live, &LiveRunPage::cancelRequested, m_session, &RunSession::cancel);
     connect(m_live, &LiveRunPage::workersChanged, m_session, &RunSession::setWorkers);
+    connect(m_live, &LiveRunPage::chartExported, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+    });
     connect(
         m_results->exportActions(), &ExportActions::exported, this,
         [this](const QString &path) { statusBar()->showMessage(tr("Wrote %1").arg(path), 8000); });
@@ -105,21 +109,21 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_openAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open dataset…"), this);
+    m_openAction = new QAction(themedIcon("document-open", QStyle::SP_DialogOpenButton),
+                               tr("&Open dataset…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, m_dataset, &DatasetPage::showOpenDialog);
     m_runAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Run"), this);
+        new QAction(themedIcon("media-playback-start", QStyle::SP_MediaPlay), tr("&Run"), this);
     m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
     connect(m_runAction, &QAction::triggered, this, &MainWindow::startRun);
     m_pauseAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("media-playback-pause")), tr("&Pause"), this);
+        new QAction(themedIcon("media-playback-pause", QStyle::SP_MediaPause), tr("&Pause"), this);
     m_pauseAction->setShortcut(QKeySequence(Qt::Key_F6));
     m_pauseAction->setCheckable(true);
     connect(m_pauseAction, &QAction::triggered, this, &MainWindow::setPaused);
     m_cancelAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel run"), this);
+        new QAction(themedIcon("process-stop", QStyle::SP_BrowserStop), tr("&Cancel run"), this);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(m_cancelAction, &QAction::triggered, m_session, &RunSession::cancel);
     m_workersAction = new QAction(tr("&Workers…"), this);
@@ -185,17 +189,7 @@ void MainWindow::createMenus()
 
 void MainWindow::rebuildRecentMenu()
 {
-    m_recentMenu->clear();
-    const QStringList recent = Settings::recentFiles();
-    for (const QString &path : recent) {
-        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName(), this,
-                                             [this, path] { openDataset(path); });
-        a->setToolTip(path);
-        a->setEnabled(QFileInfo::exists(path));
-    }
-    if (recent.isEmpty()) m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("Clear list"), this, [] { Settings::clearRecentFiles(); });
+    fillRecentMenu(m_recentMenu, [this](const QString &path) { openDataset(path); });
 }
 
 void MainWindow::openDataset(const QString &path)

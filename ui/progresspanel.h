@@ -39,6 +39,7 @@ Q_SIGNALS:
     void workersChanged(int workers);
 
 private:
+    static void setBarValue(QProgressBar *bar, int value);
     void setPausedLook(bool paused);
     void ensureJobBars(const QList<JobProgress> &jobs);
 

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPainter>
 #include <QPlainTextEdit>
@@ -18,6 +19,7 @@
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -114,6 +116,8 @@ ResultsPage::ResultsPage(QWidget *parent)
     , m_table(new QTableView)
     , m_json(new QPlainTextEdit)
     , m_rejects(new QTreeWidget)
+    , m_filter(new QLineEdit)
+    , m_rowCount(new QLabel)
 {
     m_job->setObjectName(QStringLiteral("resultJob"));
     m_summary->setObjectName(QStringLiteral("resultSummary"));
@@ -128,12 +132,33 @@ ResultsPage::ResultsPage(QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setItemDelegate(new HistogramDelegate(m_table));
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->horizontalHeader()->setStretchLastSection(true); // no dead band on the right
     m_json->setReadOnly(true);
     m_json->setObjectName(QStringLiteral("resultJson"));
     m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_rejects->setRootIsDecorated(false);
     m_rejects->setHeaderLabels({tr("Line"), tr("Column"), tr("Reason"), tr("Raw text")});
-    m_tabs->addTab(m_table, tr("Table"));
+    m_filter->setObjectName(QStringLiteral("resultFilter"));
+    m_filter->setPlaceholderText(tr("Filter rows (text in any column)"));
+    m_filter->setClearButtonEnabled(true);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_rowCount->setObjectName(QStringLiteral("resultRowCount"));
+    // Large tables (a synthetic run's million rows) refilter once the typing pauses.
+    auto *filterDelay = new QTimer(this);
+    filterDelay->setSingleShot(true);
+    filterDelay->setInterval(200);
+    connect(m_filter, &QLineEdit::textChanged, filterDelay, qOverload<>(&QTimer::start));
+    connect(filterDelay, &QTimer::timeout, this, &ResultsPage::applyRowFilter);
+    auto *tableTab = new QWidget;
+    auto *tableLayout = new QVBoxLayout(tableTab);
+    tableLayout->setContentsMargins(0, 4, 0, 0);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_rowCount);
+    tableLayout->addLayout(filterRow);
+    tableLayout->addWidget(m_table, 1);
+    m_tabs->addTab(tableTab, tr("Table"));
     m_tabs->addTab(m_json, tr("JSON"));
     m_tabs->addTab(m_rejects, tr("Rejected records"));
 
@@ -143,6 +168,7 @@ ResultsPage::ResultsPage(QWidget *parent)
     for (QAction *a : {m_exports->resultAction(), m_exports->timingsAction(),
                        m_exports->traceAction(), m_exports->rejectsAction()}) {
         auto *button = new QToolButton;
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setDefaultAction(a);
         top->addWidget(button);
     }
@@ -170,6 +196,7 @@ void ResultsPage::showJob(int job)
     if (!m_run || job < 0 || job >= m_run->outcomes.size()) {
         m_model->setTable({});
         m_json->clear();
+        updateRowCount();
         return;
     }
     const JobOutcome &o = m_run->outcomes[job];
@@ -184,6 +211,7 @@ void ResultsPage::showJob(int job)
     m_summary->setText(text);
     m_summary->setStyleSheet(o.status == JobOutcome::Status::Done ? QString() : errorTextStyle());
     m_model->setTable(withHistograms(o.result));
+    updateRowCount();
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the analysis' own order until the user sorts
     m_table->resizeColumnsToContents();
     m_json->setPlainText(
@@ -198,6 +226,22 @@ void ResultsPage::showJob(int job)
         item->setText(3, QString::fromUtf8(r.raw.left(300)));
     }
     m_tabs->setTabText(2, tr("Rejected records (%1)").arg(o.rejectedRows));
+}
+
+void ResultsPage::applyRowFilter()
+{
+    m_proxy->setFilterFixedString(m_filter->text().trimmed());
+    updateRowCount();
+}
+
+void ResultsPage::updateRowCount()
+{
+    const QLocale locale;
+    const int all = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_rowCount->setText(
+        shown == all ? tr("%1 rows").arg(locale.toString(all))
+                     : tr("%1 of %2 rows").arg(locale.toString(shown), locale.toString(all)));
 }
 
 } // namespace sf::ui

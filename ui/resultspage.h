@@ -1,12 +1,13 @@
 #pragma once
-// The Results page: per job of the finished run, how it ended, its result table (sortable),
-// the JSON document and the rejected records, with the export actions beside them.
+// The Results page: per job of the finished run, how it ended, its result table (sortable, rows
+// filtered by a text), the JSON document and the rejected records, with the export actions.
 #include "finishedrun.h"
 #include <QWidget>
 #include <memory>
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -31,8 +32,14 @@ public:
     ExportActions *exportActions() const { return m_exports; }
     QLabel *summaryLabel() const { return m_summary; }
     QPlainTextEdit *jsonView() const { return m_json; }
+    QLineEdit *rowFilter() const { return m_filter; }
+    QSortFilterProxyModel *tableProxy() const { return m_proxy; }
+    QLabel *rowCountLabel() const { return m_rowCount; }
 
 private:
+    void applyRowFilter();
+    void updateRowCount();
+
     std::shared_ptr<const FinishedRun> m_run;
     ResultModel *m_model;
     QSortFilterProxyModel *m_proxy;
@@ -43,6 +50,8 @@ private:
     QTableView *m_table;
     QPlainTextEdit *m_json;
     QTreeWidget *m_rejects;
+    QLineEdit *m_filter;
+    QLabel *m_rowCount;
 };
 
 } // namespace sf::ui

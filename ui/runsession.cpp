@@ -1,5 +1,7 @@
 #include "runsession.h"
 
+#include <QElapsedTimer>
+
 namespace sf::ui {
 
 RunSession::RunSession(QObject *parent)
@@ -69,8 +71,7 @@ void RunSession::setRefreshIntervalMs(int ms)
 void RunSession::tick()
 {
     if (!isRunning()) return;
-    RunSnapshot snapshot = m_run->snapshot();
-    m_lastSummary = snapshot.summary;
+    const RunSnapshot snapshot = takeSnapshot();
     Q_EMIT snapshotReady(snapshot);
 }
 
@@ -79,11 +80,20 @@ void RunSession::onRunFinished()
     if (!isRunning()) return;
     m_timer.stop();
     // The last snapshot carries every change since the previous tick, so views end complete.
-    RunSnapshot snapshot = m_run->snapshot();
-    m_lastSummary = snapshot.summary;
+    const RunSnapshot snapshot = takeSnapshot();
     m_running = false;
     Q_EMIT snapshotReady(snapshot);
     Q_EMIT finished();
+}
+
+RunSnapshot RunSession::takeSnapshot()
+{
+    QElapsedTimer clock;
+    clock.start();
+    RunSnapshot snapshot = m_run->snapshot();
+    m_lastSnapshotMs = double(clock.nsecsElapsed()) / 1e6;
+    m_lastSummary = snapshot.summary;
+    return snapshot;
 }
 
 } // namespace sf::ui

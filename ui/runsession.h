@@ -26,6 +26,8 @@ public:
     void setRefreshIntervalMs(int ms); // default 33
     // The summary of the latest snapshot handed out (the final one once finished).
     const RunSummary &lastSummary() const { return m_lastSummary; }
+    // GUI-thread time the engine took to build the latest snapshot (benchmarks, diagnostics).
+    double lastSnapshotMs() const { return m_lastSnapshotMs; }
 
 Q_SIGNALS:
     void started();
@@ -35,10 +37,12 @@ Q_SIGNALS:
 private:
     void tick();
     void onRunFinished();
+    RunSnapshot takeSnapshot();
 
     std::unique_ptr<Run> m_run;
     QTimer m_timer;
     RunSummary m_lastSummary;
+    double m_lastSnapshotMs = 0;
     quint64 m_generation = 0; // drops a late `finished` of a run that was replaced
     bool m_running = false;
 };

@@ -113,11 +113,16 @@ RunSetupPage::RunSetupPage(QWidget *parent)
     m_queueList->setObjectName(QStringLiteral("jobQueue"));
     auto *addButton = new QPushButton(tr("Add job"));
     addButton->setObjectName(QStringLiteral("addJob"));
+    auto *removeButton = new QPushButton(tr("Remove"));
+    removeButton->setObjectName(QStringLiteral("removeJob"));
+    removeButton->setToolTip(tr("Remove the selected job from the queue"));
     auto *clearButton = new QPushButton(tr("Clear queue"));
     auto *runButton = new QPushButton(tr("Run (F5)"));
     runButton->setObjectName(QStringLiteral("runButton"));
     runButton->setDefault(true);
     connect(addButton, &QPushButton::clicked, this, &RunSetupPage::addJob);
+    connect(removeButton, &QPushButton::clicked, this,
+            [this] { removeJob(m_queueList->currentRow()); });
     connect(clearButton, &QPushButton::clicked, this, [this] {
         m_queue.clear();
         m_queueList->clear();
@@ -132,6 +137,7 @@ RunSetupPage::RunSetupPage(QWidget *parent)
     queueLayout->addWidget(m_queueList);
     auto *queueButtons = new QHBoxLayout;
     queueButtons->addWidget(addButton);
+    queueButtons->addWidget(removeButton);
     queueButtons->addWidget(clearButton);
     queueButtons->addStretch(1);
     queueButtons->addWidget(runButton);
@@ -348,6 +354,13 @@ bool RunSetupPage::addJob()
     return true;
 }
 
+void RunSetupPage::removeJob(int index)
+{
+    if (index < 0 || index >= m_queue.size()) return;
+    m_queue.removeAt(index);
+    delete m_queueList->takeItem(index);
+}
+
 std::unique_ptr<Run> RunSetupPage::createRun(QString *error)
 {
     QString message;
@@ -397,6 +410,7 @@ QString RunSetupPage::taskPreviewText(std::int64_t rows, std::int64_t bytes,
             .arg(spec.targetTaskMs);
     case PartitionSpec::Strategy::Fixed: break;
     }
+    if (tasks == 1) return tr("1 task of ~%1 on one worker").arg(each);
     return tr("~%1 tasks of ~%2; ~%3 per worker").arg(tasks).arg(each).arg(perWorker);
 }
 

@@ -41,6 +41,7 @@ public:
     // Validates and queues the form's job; false (and the reason shown) when invalid.
     bool addJob();
     int queuedJobs() const { return int(m_queue.size()); }
+    void removeJob(int index); // from the queue; out of range: nothing
     // A run of the queued jobs (or, when none is queued, the form's job); null and the reason
     // shown when something is invalid. The queue is emptied.
     std::unique_ptr<Run> createRun(QString *error = nullptr);

@@ -1,8 +1,10 @@
 #include "settings.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSplitter>
 
 namespace sf::ui {
 
@@ -169,6 +171,24 @@ int Settings::historyMaxRuns()
 void Settings::setHistoryMaxRuns(int runs)
 {
     QSettings().setValue(kHistoryMaxRunsKey, qMax(1, runs));
+}
+
+void Settings::keepSplitterState(QSplitter *splitter, const QString &key)
+{
+    const QString fullKey = QStringLiteral("splitters/") + key;
+    splitter->restoreState(QSettings().value(fullKey).toByteArray());
+    QObject::connect(splitter, &QSplitter::splitterMoved, splitter,
+                     [splitter, fullKey] { QSettings().setValue(fullKey, splitter->saveState()); });
+}
+
+QString Settings::exportDirectory()
+{
+    return QSettings().value(QStringLiteral("export/dir"), QDir::homePath()).toString();
+}
+
+void Settings::setExportDirectory(const QString &dir)
+{
+    QSettings().setValue(QStringLiteral("export/dir"), dir);
 }
 
 } // namespace sf::ui

@@ -1,12 +1,14 @@
 #pragma once
-// What the workbench restores on restart: recent datasets, the window layout and the
-// preferences of the settings dialog (theme, language, run defaults, run history), kept in
-// QSettings under the application's organisation and name.
+// What the workbench restores on restart: recent datasets, the window layout (splitters too),
+// the folder exports went to last and the preferences of the settings dialog (theme,
+// language, run defaults, run history), kept in QSettings under the application's name.
 #include "partition/partitionspec.h"
 
 #include <QByteArray>
 #include <QStringList>
 #include <cstdint>
+
+class QSplitter;
 
 namespace sf::ui {
 
@@ -58,6 +60,11 @@ public:
     // history/maxRuns: how many runs the history keeps (oldest dropped first).
     static int historyMaxRuns();
     static void setHistoryMaxRuns(int runs);
+    // Restores the splitter's sizes saved under `key` and saves them whenever the user moves it.
+    static void keepSplitterState(QSplitter *splitter, const QString &key);
+
+    static QString exportDirectory(); // home until something was exported
+    static void setExportDirectory(const QString &dir);
 };
 
 } // namespace sf::ui

@@ -1,5 +1,7 @@
 #include "taskstreamwidget.h"
 #include "plotpalette.h"
+#include "chartexportdialog.h"
+#include "replotthrottle.h"
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,6 +31,8 @@ TaskStreamWidget::TaskStreamWidget(QWidget *parent)
     m_plot->yAxis->grid()->setVisible(false);
     m_plot->setMouseTracking(true);
     m_bars = new TaskStreamPlottable(m_plot->xAxis, m_plot->yAxis);
+    // Live updates at up to 30 Hz, fewer when a replot is dear: at most a quarter of the GUI.
+    m_replot = new ReplotThrottle(m_plot, 33, 0.25);
     m_bars->setName(tr("tasks"));
     PlotPalette::follow(m_plot);
 
@@ -70,6 +74,12 @@ TaskStreamWidget::TaskStreamWidget(QWidget *parent)
     bar->addSpacing(12);
     bar->addWidget(m_colourBox);
     bar->addWidget(m_followButton);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("taskStreamExport"));
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Save the task stream as PNG, SVG or PDF"));
+    connect(exportButton, &QToolButton::clicked, this, &TaskStreamWidget::exportInteractively);
+    bar->addWidget(exportButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -90,7 +100,7 @@ void TaskStreamWidget::reset(int workers)
     updateLaneTicks(std::max(1, workers));
     setFollowing(true);
     m_plot->xAxis->setRange(0, 1);
-    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TaskStreamWidget::updateLaneTicks(int lanes)
@@ -110,7 +120,7 @@ void TaskStreamWidget::applySnapshot(const sf::RunSnapshot &snapshot)
     m_bars->setNow(snapshot.summary.elapsedMs / 1000.0);
     updateLaneTicks(std::max({1, snapshot.summary.workers, m_bars->laneCount()}));
     if (m_following) applyFollow();
-    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    m_replot->request();
 }
 
 void TaskStreamWidget::applyFollow()
@@ -131,7 +141,7 @@ void TaskStreamWidget::setFollowing(bool follow)
     }
     if (follow) {
         applyFollow();
-        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
     Q_EMIT followingChanged(follow);
 }
@@ -144,14 +154,14 @@ void TaskStreamWidget::setColourMode(TaskStreamPlottable::ColourMode mode)
         const QSignalBlocker block(m_colourBox);
         m_colourBox->setCurrentIndex(index);
     }
-    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TaskStreamWidget::selectAttempt(std::int64_t attemptId)
 {
     if (m_bars->selectedAttempt() == attemptId) return;
     m_bars->setSelectedAttempt(attemptId);
-    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QString TaskStreamWidget::tooltipAt(const QPoint &pos) const
@@ -159,6 +169,12 @@ QString TaskStreamWidget::tooltipAt(const QPoint &pos) const
     const std::int64_t id = m_bars->attemptAt(pos);
     if (id < 0) return {};
     return m_describe ? m_describe(id) : tr("attempt %1").arg(id);
+}
+
+void TaskStreamWidget::exportInteractively()
+{
+    const QString path = ChartExportDialog::exportChart(this, m_plot, tr("Task stream"));
+    if (!path.isEmpty()) Q_EMIT chartExported(path);
 }
 
 void TaskStreamWidget::onMousePress(QMouseEvent *event)

@@ -1,6 +1,6 @@
 #pragma once
 // The task stream view: a QCustomPlot holding one TaskStreamPlottable, the lane axis, the
-// Follow button and the colour-mode switch. Turns snapshots into one queued replot each,
+// Follow button and the colour-mode switch. Turns snapshots into paced replots (ReplotThrottle),
 // follows the live edge until the user zooms or pans, and reports hovered/clicked attempts.
 #include "monitor/runsnapshot.h"
 #include "taskstreamplottable.h"
@@ -12,6 +12,8 @@ class QComboBox;
 class QToolButton;
 
 namespace sf::ui {
+
+class ReplotThrottle;
 
 class TaskStreamWidget : public QWidget {
     Q_OBJECT
@@ -33,10 +35,12 @@ public:
     TaskStreamPlottable *plottable() const { return m_bars; }
     // What the tooltip shows at a plot pixel position (empty: nothing there).
     QString tooltipAt(const QPoint &pos) const;
+    void exportInteractively(); // the Export… button: format, size, file
 
 Q_SIGNALS:
     void taskClicked(qint64 attemptId);
     void followingChanged(bool following);
+    void chartExported(const QString &path);
 
 private:
     void updateLaneTicks(int lanes);
@@ -47,6 +51,7 @@ private:
 
     QCustomPlot *m_plot = nullptr;
     TaskStreamPlottable *m_bars = nullptr;
+    ReplotThrottle *m_replot = nullptr;
     QToolButton *m_followButton = nullptr;
     QComboBox *m_colourBox = nullptr;
     DescribeAttempt m_describe;

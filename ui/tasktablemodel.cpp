@@ -1,22 +1,37 @@
 #include "tasktablemodel.h"
 #include "partition/partitionspec.h"
+#include <QElapsedTimer>
 #include <algorithm>
 #include <tuple>
 
 namespace sf::ui {
 
+namespace {
+constexpr double kSliceMs = 8.0; // GUI time one inserted slice may take
+constexpr std::size_t kMinSliceRows = 1024;
+constexpr std::size_t kMaxSliceRows = 1 << 18;
+} // namespace
+
 TaskTableModel::TaskTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &TaskTableModel::insertNextSlice);
+}
 
 void TaskTableModel::reset(const QStringList &jobNames)
 {
+    m_sliceTimer.stop();
     beginResetModel();
     m_jobNames = jobNames;
     m_records.clear();
     m_records.shrink_to_fit();
     m_rowOfAttempt.clear();
     m_rowOfAttempt.shrink_to_fit();
+    m_pending.clear();
+    m_pending.shrink_to_fit();
+    m_pendingHead = 0;
     endResetModel();
 }
 
@@ -25,32 +40,75 @@ void TaskTableModel::applyRecords(const std::vector<TaskRecord> &records)
     int firstChanged = -1;
     int lastChanged = -1;
     const auto base = static_cast<std::int32_t>(m_records.size());
-    std::vector<const TaskRecord *> added;
+    // Grow the arrays once per batch, not record by record: the first snapshot of a big run
+    // brings every queued attempt at once.
+    std::int64_t highest = -1;
+    for (const TaskRecord &r : records)
+        highest = std::max(highest, r.attemptId);
+    if (highest >= static_cast<std::int64_t>(m_rowOfAttempt.size())) {
+        const auto newIds = static_cast<std::size_t>(highest + 1) - m_rowOfAttempt.size();
+        m_rowOfAttempt.resize(static_cast<std::size_t>(highest) + 1, -1);
+        m_pending.reserve(m_pending.size() + std::min(newIds, records.size()));
+    }
     for (const TaskRecord &r : records) {
         if (r.attemptId < 0) continue;
-        if (r.attemptId >= static_cast<std::int64_t>(m_rowOfAttempt.size()))
-            m_rowOfAttempt.resize(static_cast<std::size_t>(r.attemptId) + 1, -1);
         std::int32_t &row = m_rowOfAttempt[static_cast<std::size_t>(r.attemptId)];
         if (row >= base) {
-            // Created and changed again within this batch: the later record wins.
-            added[static_cast<std::size_t>(row - base)] = &r;
+            // Not inserted yet: the pending copy takes the latest state.
+            m_pending[m_pendingHead + static_cast<std::size_t>(row - base)] = r;
         } else if (row >= 0) {
             m_records[static_cast<std::size_t>(row)] = r;
             firstChanged = firstChanged < 0 ? row : std::min(firstChanged, int(row));
             lastChanged = std::max(lastChanged, int(row));
         } else {
-            row = base + static_cast<std::int32_t>(added.size());
-            added.push_back(&r);
+            row = base + static_cast<std::int32_t>(m_pending.size() - m_pendingHead);
+            m_pending.push_back(r);
         }
     }
-    if (!added.empty()) {
-        beginInsertRows({}, base, base + static_cast<int>(added.size()) - 1);
-        for (const TaskRecord *r : added)
-            m_records.push_back(*r);
-        endInsertRows();
-    }
+    // The first slice at once, so a small batch is in the table when this returns.
+    if (rowsPending() > 0 && !m_sliceTimer.isActive()) insertNextSlice();
+    // An attempt's identity (task, job, chunk, rows, priority) never changes, only where and
+    // how it runs: naming just those columns spares a proxy sorted by identity a re-sort.
     if (firstChanged >= 0)
-        Q_EMIT dataChanged(index(firstChanged, 0), index(lastChanged, NUM_COLUMNS - 1));
+        Q_EMIT dataChanged(index(firstChanged, FirstMutableColumn),
+                           index(lastChanged, NUM_COLUMNS - 1));
+}
+
+void TaskTableModel::insertPending(std::size_t count)
+{
+    count = std::min(count, m_pending.size() - m_pendingHead);
+    if (count == 0) return;
+    const auto base = static_cast<int>(m_records.size());
+    beginInsertRows({}, base, base + static_cast<int>(count) - 1);
+    const auto first = m_pending.begin() + static_cast<std::ptrdiff_t>(m_pendingHead);
+    m_records.insert(m_records.end(), std::make_move_iterator(first),
+                     std::make_move_iterator(first + static_cast<std::ptrdiff_t>(count)));
+    m_pendingHead += count;
+    if (m_pendingHead == m_pending.size()) {
+        std::vector<TaskRecord>().swap(m_pending); // a flood's buffer is not kept for the run
+        m_pendingHead = 0;
+    }
+    endInsertRows();
+}
+
+void TaskTableModel::insertNextSlice()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const std::size_t count = std::min(m_sliceRows, m_pending.size() - m_pendingHead);
+    insertPending(count);
+    // Size the next slice from what this one cost (the proxy and the views included).
+    const double ms = std::max(0.25, double(clock.nsecsElapsed()) / 1e6);
+    if (count == m_sliceRows || ms > kSliceMs)
+        m_sliceRows = std::clamp<std::size_t>(std::size_t(double(count) * kSliceMs / ms),
+                                              kMinSliceRows, kMaxSliceRows);
+    if (rowsPending() > 0) m_sliceTimer.start();
+}
+
+void TaskTableModel::insertPendingRows()
+{
+    m_sliceTimer.stop();
+    insertPending(m_pending.size() - m_pendingHead);
 }
 
 int TaskTableModel::rowCount(const QModelIndex &parent) const
@@ -65,8 +123,14 @@ int TaskTableModel::columnCount(const QModelIndex &parent) const
 
 const TaskRecord *TaskTableModel::recordForAttempt(std::int64_t attemptId) const
 {
-    const int row = rowForAttempt(attemptId);
-    return row < 0 ? nullptr : &m_records[static_cast<std::size_t>(row)];
+    if (attemptId < 0 || attemptId >= static_cast<std::int64_t>(m_rowOfAttempt.size()))
+        return nullptr;
+    const std::int32_t row = m_rowOfAttempt[static_cast<std::size_t>(attemptId)];
+    if (row < 0) return nullptr;
+    const auto inserted = static_cast<std::int32_t>(m_records.size());
+    // A pending row is known (tooltips of its bar work) though not yet in the table.
+    return row < inserted ? &m_records[static_cast<std::size_t>(row)]
+                          : &m_pending[m_pendingHead + static_cast<std::size_t>(row - inserted)];
 }
 
 int TaskTableModel::rowForAttempt(std::int64_t attemptId) const
@@ -247,7 +311,9 @@ QString TaskTableModel::describe(std::int64_t attemptId) const
                       r->worker >= 0 ? tr("W%1").arg(r->worker) : tr("none"));
     QString timing = tr("Queued %1").arg(formatTimestamp(r->queuedNs));
     if (r->worker >= 0 && r->state != TaskState::Queued)
-        timing += tr(", started %1").arg(formatTimestamp(r->startedNs));
+        timing += tr(", started %1 (waited %2)")
+                      .arg(formatTimestamp(r->startedNs),
+                           formatDuration(std::max<std::int64_t>(0, r->startedNs - r->queuedNs)));
     if (r->finishedNs > 0)
         timing += tr(", duration %1").arg(formatDuration(r->durationNs()));
     else if (r->state == TaskState::Running && r->rowCount > 0)

@@ -1,10 +1,14 @@
 #pragma once
 // Every task attempt of the run as one table row, in arrival order. Records live in a vector
 // and are found by attempt id through a second vector (no per-row maps), so a million rows
-// cost two arrays; each snapshot becomes one beginInsertRows batch and one dataChanged range.
+// cost two arrays; each snapshot becomes one dataChanged range over the columns that can change
+// and beginInsertRows batches. A flood of new rows (a million queued tasks in the first
+// snapshot) is inserted in slices sized to a few milliseconds each, one per event-loop turn, so
+// the sorted proxy and the view never hold the GUI thread for long.
 #include "monitor/taskrecord.h"
 #include <QAbstractTableModel>
 #include <QStringList>
+#include <QTimer>
 #include <cstdint>
 #include <vector>
 
@@ -26,7 +30,8 @@ public:
         StartColumn,
         DurationColumn,
         ErrorColumn,
-        NUM_COLUMNS
+        NUM_COLUMNS,
+        FirstMutableColumn = WorkerColumn // columns before it are fixed once a row exists
     };
     enum Roles {
         SortRole = Qt::UserRole,
@@ -38,8 +43,12 @@ public:
     explicit TaskTableModel(QObject *parent = nullptr);
 
     void reset(const QStringList &jobNames);
-    // Appends new attempts (one insert batch) and updates known ones (one dataChanged range).
+    // Updates known attempts (one dataChanged range) and appends new ones: the first slice at
+    // once, the rest in later event-loop turns (rowsPending() until then).
     void applyRecords(const std::vector<TaskRecord> &records);
+    int rowsPending() const { return static_cast<int>(m_pending.size() - m_pendingHead); }
+    void insertPendingRows(); // everything still pending, now (tests, exports)
+    void setSliceRows(int rows) { m_sliceRows = std::size_t(std::max(1, rows)); } // first slice
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -62,12 +71,20 @@ public:
     static QString formatTimestamp(std::int64_t ns); // seconds since start: "12.345 s"
 
 private:
+    void insertPending(std::size_t count);
+    void insertNextSlice();
     QVariant display(const TaskRecord &r, int column) const;
     QVariant sortKey(const TaskRecord &r, int column) const;
 
     QStringList m_jobNames;
     std::vector<TaskRecord> m_records;
     std::vector<std::int32_t> m_rowOfAttempt; // by attempt id, -1: not seen
+    // Rows not inserted yet, in order: m_pending[m_pendingHead + k] becomes row
+    // m_records.size() + k, the row m_rowOfAttempt already holds for it.
+    std::vector<TaskRecord> m_pending;
+    std::size_t m_pendingHead = 0;
+    std::size_t m_sliceRows = 16384; // adapted so one slice takes about kSliceMs
+    QTimer m_sliceTimer;
 };
 
 } // namespace sf::ui

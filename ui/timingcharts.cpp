@@ -1,15 +1,9 @@
 #include "timingcharts.h"
-#include "chartexport.h"
+#include "chartexportdialog.h"
 #include "timingchartshistogram.h"
 #include "timingchartsseries.h"
 #include "timingchartsutilisation.h"
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QFileDialog>
-#include <QFormLayout>
 #include <QGridLayout>
-#include <QMessageBox>
-#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -68,31 +62,8 @@ void TimingCharts::applySnapshot(const sf::RunSnapshot &snapshot)
 
 void TimingCharts::exportInteractively(TimingChartBase *chart)
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export chart"), chart->title() + QStringLiteral(".png"),
-        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-    if (path.isEmpty()) return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Chart size"));
-    auto *form = new QFormLayout(&dialog);
-    auto *width = new QSpinBox(&dialog);
-    auto *height = new QSpinBox(&dialog);
-    width->setRange(100, 10000);
-    height->setRange(100, 10000);
-    width->setValue(std::max(100, chart->plot()->width()));
-    height->setValue(std::max(100, chart->plot()->height()));
-    width->setSuffix(tr(" px"));
-    height->setSuffix(tr(" px"));
-    form->addRow(tr("Width"), width);
-    form->addRow(tr("Height"), height);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted) return;
-    QString error;
-    if (!ChartExport::save(chart->plot(), path, width->value(), height->value(), &error))
-        QMessageBox::warning(this, tr("Export chart"), error);
+    const QString path = ChartExportDialog::exportChart(this, chart->plot(), chart->title());
+    if (!path.isEmpty()) Q_EMIT chartExported(path);
 }
 
 } // namespace sf::ui

@@ -23,9 +23,13 @@ public:
     ThroughputChart *throughput() const { return m_throughput; }
     UtilisationChart *utilisation() const { return m_utilisation; }
     QList<TimingChartBase *> charts() const;
+    // Asks format, size and file, then writes the chart (the Export… buttons).
+    void exportInteractively(TimingChartBase *chart);
+
+Q_SIGNALS:
+    void chartExported(const QString &path);
 
 private:
-    void exportInteractively(TimingChartBase *chart);
     QWidget *framed(TimingChartBase *chart);
 
     DurationHistogramChart *m_histogram = nullptr;

@@ -1,5 +1,6 @@
 #include "timingchartsbase.h"
 #include "plotpalette.h"
+#include "replotthrottle.h"
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -16,15 +17,25 @@ TimingChartBase::TimingChartBase(const QString &title, QWidget *parent)
     m_plot->plotLayout()->addElement(0, 0, heading);
     PlotPalette::follow(m_plot);
     m_plot->setMinimumHeight(160);
+    // Distributions read fine at 5 Hz; the task stream and the table get the GUI time.
+    m_replot = new ReplotThrottle(m_plot, 200, 0.1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
 }
 
+void TimingChartBase::useCountTicks(QCPAxis *axis)
+{
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
+}
+
 void TimingChartBase::requestReplot()
 {
     if (isVisible()) {
-        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+        m_replot->request();
         m_dirty = false;
     } else {
         m_dirty = true;
@@ -35,7 +46,7 @@ void TimingChartBase::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     if (m_dirty) {
-        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
         m_dirty = false;
     }
 }

@@ -1,12 +1,15 @@
 #pragma once
-// What every timings chart shares: one QCustomPlot, a title, and a replot that is queued while
-// the chart is visible and deferred to the next show while it is hidden (a hidden tab costs
-// nothing during a run).
+// What every timings chart shares: one QCustomPlot, a title, and replots that are paced while
+// the chart is visible (ReplotThrottle) and deferred to the next show while it is hidden (a
+// hidden tab costs nothing during a run).
 #include <QWidget>
 
+class QCPAxis;
 class QCustomPlot;
 
 namespace sf::ui {
+
+class ReplotThrottle;
 
 class TimingChartBase : public QWidget {
     Q_OBJECT
@@ -15,6 +18,8 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
     QString title() const { return m_title; }
+    // Puts ticks of `axis` on whole numbers (1, 2, 5, 10 … apart): counts have no 2.5.
+    static void useCountTicks(QCPAxis *axis);
 
 protected:
     void requestReplot();
@@ -22,6 +27,7 @@ protected:
 
 private:
     QCustomPlot *m_plot = nullptr;
+    ReplotThrottle *m_replot = nullptr;
     QString m_title;
     bool m_dirty = false;
 };

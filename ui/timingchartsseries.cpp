@@ -27,6 +27,7 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     p->yAxis->setLabel(tr("rows/s"));
     p->yAxis2->setVisible(true);
     p->yAxis2->setLabel(tr("queued tasks"));
+    useCountTicks(p->yAxis2);
     m_throughput = p->addGraph(p->xAxis, p->yAxis);
     m_throughput->setName(tr("throughput"));
     m_throughput->setPen(QPen(QColor(0x1e, 0x88, 0xe5), 2));

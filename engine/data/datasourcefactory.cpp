@@ -5,21 +5,11 @@
 #include "data/mappedfile.h"
 #include "data/sqlitesource.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 namespace sf {
 
 namespace {
-
-// SQLite files are recognised on the raw file, before any mapping or decompression.
-bool rawFileIsSqlite(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return false;
-    const QByteArray head = f.read(16);
-    return looksLikeSqlite(std::string_view(head.constData(), std::size_t(head.size())));
-}
 
 char firstNonSpace(std::string_view bytes)
 {
@@ -48,7 +38,8 @@ std::unique_ptr<DataSource> openDataSource(const QString &path, const SourceOpti
     QString localError;
     QString *err = error ? error : &localError;
     SourceFormat format = options.format;
-    if (format == SourceFormat::Sqlite || (format == SourceFormat::Auto && rawFileIsSqlite(path)))
+    // SQLite files are recognised on the raw file, before any mapping or decompression.
+    if (format == SourceFormat::Sqlite || (format == SourceFormat::Auto && isSqliteFile(path)))
         return openSqliteSource(path, options, control, err);
 
     std::shared_ptr<MappedFile> file = MappedFile::open(path, control, err);

@@ -73,14 +73,25 @@ private:
     QString m_error;
 };
 
+// User tables (not SQLite's own) by name; false with the driver's message in `error`.
+bool listTables(QSqlDatabase &db, QStringList *tables, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                               "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name"))) {
+        *error = QStringLiteral("SQL error: %1").arg(q.lastError().text());
+        return false;
+    }
+    while (q.next())
+        tables->append(q.value(0).toString());
+    return true;
+}
+
 bool SqliteOpener::chooseTable()
 {
-    QSqlQuery q(m_connection.database());
-    if (!exec(q, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name")))
-        return false;
     QStringList tables;
-    while (q.next()) tables.append(q.value(0).toString());
+    QString reason;
+    if (!listTables(m_connection.database(), &tables, &reason)) return fail(reason);
     const QString listed = tables.isEmpty() ? QStringLiteral("none") : tables.join(QStringLiteral(", "));
     if (!m_options.sqliteTable.isEmpty()) {
         if (!tables.contains(m_options.sqliteTable))
@@ -197,11 +208,8 @@ std::shared_ptr<SqliteDataset> SqliteOpener::open(QString *error)
         const QFileInfo fi(m_d->path);
         if (!fi.exists()) return fail(QStringLiteral("not found"));
         if (fi.isDir()) return fail(QStringLiteral("is a directory"));
-        QFile f(m_d->path);
-        if (!f.open(QIODevice::ReadOnly)) return fail(f.errorString());
-        const QByteArray head = f.read(16);
-        if (!looksLikeSqlite(std::string_view(head.constData(), std::size_t(head.size()))))
-            return fail(QStringLiteral("not a SQLite database"));
+        if (QFile f(m_d->path); !f.open(QIODevice::ReadOnly)) return fail(f.errorString());
+        if (!isSqliteFile(m_d->path)) return fail(QStringLiteral("not a SQLite database"));
         QString reason;
         if (!m_connection.open(m_d->path, &reason)) return fail(reason);
 
@@ -241,6 +249,30 @@ std::shared_ptr<SqliteDataset> SqliteOpener::open(QString *error)
 bool looksLikeSqlite(std::string_view firstBytes)
 {
     return firstBytes.substr(0, 16) == std::string_view("SQLite format 3\0", 16);
+}
+
+bool isSqliteFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return false;
+    const QByteArray head = f.read(16);
+    return looksLikeSqlite(std::string_view(head.constData(), std::size_t(head.size())));
+}
+
+QStringList sqliteTableNames(const QString &path, QString *error)
+{
+    if (!isSqliteFile(path)) {
+        *error = path + QStringLiteral(": not a SQLite database");
+        return {};
+    }
+    SqliteConnection connection;
+    QString reason;
+    QStringList tables;
+    if (!connection.open(path, &reason) || !listTables(connection.database(), &tables, &reason)) {
+        *error = path + QStringLiteral(": ") + reason;
+        return {};
+    }
+    return tables;
 }
 
 std::unique_ptr<DataSource> openSqliteSource(const QString &path, const SourceOptions &options,

@@ -741,6 +741,93 @@
         <source>✓ Options are valid.</source>
         <translation>✓ 选项有效。</translation>
     </message>
+    <message>
+        <source>Tick one or more Group by columns.</source>
+        <translation>请勾选一个或多个分组列。</translation>
+    </message>
+    <message>
+        <source>Type a filter expression, such as temp &gt; 20.</source>
+        <translation>请输入筛选表达式，例如 temp &gt; 20。</translation>
+    </message>
+    <message>
+        <source>Choose the file to write to.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>sf::ui::ChartExportDialog</name>
+    <message>
+        <source>Export &quot;%1&quot;</source>
+        <translation>导出“%1”</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>As on screen (%1 × %2)</source>
+        <translation>与屏幕相同（%1 × %2）</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Pixels for PNG; points for SVG and PDF</source>
+        <translation>PNG 以像素为单位；SVG 和 PDF 以点为单位</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
 </context>
 <context>
     <name>sf::ui::DatasetLoader</name>
@@ -847,6 +934,14 @@
         <source>Bad records in the index and the first %1 rows: %2</source>
         <translation>索引及前 %1 行中的错误记录：%2</translation>
     </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source> · no bad records in the first %1 rows</source>
+        <translation> · 前 %1 行中没有错误记录</translation>
+    </message>
 </context>
 <context>
     <name>sf::ui::DialectBar</name>
@@ -879,14 +974,6 @@
         <translation>全部按字符串</translation>
     </message>
     <message>
-        <source>table</source>
-        <translation>表名</translation>
-    </message>
-    <message>
-        <source>or SELECT …</source>
-        <translation>或 SELECT …</translation>
-    </message>
-    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -907,12 +994,32 @@
         <translation>空值</translation>
     </message>
     <message>
-        <source>SQLite</source>
-        <translation>SQLite</translation>
-    </message>
-    <message>
         <source>Tab</source>
         <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Table to read</source>
+        <translation>要读取的表</translation>
+    </message>
+    <message>
+        <source>or a query: SELECT … (Enter to run)</source>
+        <translation>或输入查询：SELECT …（按 Enter 执行）</translation>
+    </message>
+    <message>
+        <source>A query to read instead of a table; runs when you press Enter</source>
+        <translation>以查询代替表来读取；按 Enter 时执行</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>(the only table)</source>
+        <translation>（唯一的表）</translation>
+    </message>
+    <message>
+        <source>(choose a table)</source>
+        <translation>（请选择表）</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1128,14 @@ Raw record (%3 bytes):
     <message>
         <source>Details</source>
         <translation>详细信息</translation>
+    </message>
+    <message>
+        <source> · rejected records: 0</source>
+        <translation> · 被拒记录：0</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>作业 %1</translation>
     </message>
 </context>
 <context>
@@ -1244,14 +1359,6 @@ Raw record (%3 bytes):
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation>清空列表</translation>
-    </message>
-    <message>
         <source>A run is in progress; cancel it first (Esc).</source>
         <translation>有运行正在进行，请先取消（Esc）。</translation>
     </message>
@@ -1383,6 +1490,17 @@ Raw record (%3 bytes):
     </message>
 </context>
 <context>
+    <name>sf::ui::RecentMenu</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+</context>
+<context>
     <name>sf::ui::ResultsPage</name>
     <message>
         <source>Results appear here when a run finishes.</source>
@@ -1427,6 +1545,18 @@ Raw record (%3 bytes):
     <message>
         <source>Rejected records (%1)</source>
         <translation>被拒绝的记录（%1）</translation>
+    </message>
+    <message>
+        <source>Filter rows (text in any column)</source>
+        <translation>筛选行（任一列中的文本）</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1696,18 @@ Raw record (%3 bytes):
     <message>
         <source>Open a dataset to see how it is cut into tasks.</source>
         <translation>打开数据集即可查看它如何被切分为任务。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected job from the queue</source>
+        <translation>从队列中移除所选作业</translation>
+    </message>
+    <message>
+        <source>1 task of ~%1 on one worker</source>
+        <translation>1 个任务，约 %1，在一个工作线程上</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1899,14 @@ Raw record (%3 bytes):
         <source>attempt %1</source>
         <translation>第 %1 次尝试</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the task stream as PNG, SVG or PDF</source>
+        <translation>将任务流保存为 PNG、SVG 或 PDF</translation>
+    </message>
 </context>
 <context>
     <name>sf::ui::TaskTableModel</name>
@@ -1869,10 +2019,6 @@ Raw record (%3 bytes):
         <translation>已排队 %1</translation>
     </message>
     <message>
-        <source>, started %1</source>
-        <translation>，开始于 %1</translation>
-    </message>
-    <message>
         <source>, duration %1</source>
         <translation>，耗时 %1</translation>
     </message>
@@ -1907,6 +2053,10 @@ Raw record (%3 bytes):
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>, started %1 (waited %2)</source>
+        <translation>，开始于 %1（等待 %2）</translation>
     </message>
 </context>
 <context>
@@ -1945,30 +2095,6 @@ Raw record (%3 bytes):
     <message>
         <source>Save &quot;%1&quot; as PNG, SVG or PDF</source>
         <translation>将“%1”保存为 PNG、SVG 或 PDF</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Chart size</source>
-        <translation>图表尺寸</translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> 像素</translation>
-    </message>
-    <message>
-        <source>Width</source>
-        <translation>宽度</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>高度</translation>
     </message>
 </context>
 <context>

@@ -216,6 +216,23 @@ private slots:
         QVERIFY(!looksLikeSqlite(std::string_view("SQLite format 3")));
     }
 
+    void tableNamesForThePicker()
+    {
+        QString error;
+        QCOMPARE(sqliteTableNames(m_db, &error),
+                 (QStringList{QStringLiteral("items"), QStringLiteral("notes")}));
+        QVERIFY(error.isEmpty());
+        QVERIFY(isSqliteFile(m_db));
+        const QString text = m_dir.filePath(QStringLiteral("plain.csv"));
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("id,name\n1,a\n");
+        f.close();
+        QVERIFY(!isSqliteFile(text));
+        QVERIFY(sqliteTableNames(text, &error).isEmpty());
+        QCOMPARE(error, text + QStringLiteral(": not a SQLite database"));
+    }
+
 private:
     static void readChunkedRange(const DataSource &src, qint64 first, qint64 count, qint64 chunk,
                                  ReadResult *out)

@@ -1,14 +1,21 @@
 // Dataset page: opening off the GUI thread, the preview with inferred types, dialect changes
-// that re-open at once, bad records with line numbers, cancel, failures, recent files.
+// that re-open at once, bad records with line numbers, cancel, failures, recent files, and the
+// SQLite table picker / query box.
 #include "datasetloader.h"
 #include "datasetpage.h"
+#include "dialectbar.h"
 #include "previewmodel.h"
 #include "settings.h"
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +66,7 @@ private Q_SLOTS:
     void loaderHonoursCancelFlag();
     void missingFileShowsError();
     void severalDatasetsOpen();
+    void sqliteTablePickerAndQuery();
 };
 
 void TestDatasetPage::initTestCase()
@@ -248,6 +256,94 @@ void TestDatasetPage::severalDatasetsOpen()
     page.closeCurrent();
     QCOMPARE(page.count(), 1);
     QCOMPARE(page.readyDatasets().first().path, QFileInfo(kWeather).absoluteFilePath());
+
+    // The page's Recent button lists both and re-opens a closed one.
+    auto *recent = page.findChild<QPushButton *>(QStringLiteral("recentButton"));
+    QVERIFY(recent && recent->menu());
+    Q_EMIT recent->menu()->aboutToShow();
+    QAction *smallAction = nullptr;
+    QStringList texts;
+    for (QAction *a : recent->menu()->actions()) {
+        texts << a->text();
+        if (a->toolTip() == QFileInfo(small).absoluteFilePath()) smallAction = a;
+    }
+    const QString listed = texts.join(QLatin1Char('|'));
+    QVERIFY2(texts.contains(QStringLiteral("weather.csv")), qPrintable(listed));
+    QVERIFY2(smallAction, qPrintable(listed));
+    QCOMPARE(smallAction->text(), QStringLiteral("small.csv"));
+    QVERIFY(smallAction->isEnabled());
+    smallAction->trigger();
+    QCOMPARE(page.count(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 3, 30000);
+    QCOMPARE(page.readyDatasets().size(), 2);
+}
+
+void TestDatasetPage::sqliteTablePickerAndQuery()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("two.sqlite"));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("mk"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE cities (name TEXT, pop INTEGER)")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO cities VALUES ('Oslo', 700000), ('Bergen', 290000)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE rivers (river TEXT, km REAL, sea TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO rivers VALUES ('Glomma', 621.0, 'Skagerrak')")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("mk"));
+
+    DatasetPage page;
+    page.show();
+    QAbstractItemModelTester tester(page.previewModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&page, &DatasetPage::datasetLoaded);
+    page.openDataset(path);
+    QVERIFY(loaded.wait(30000));
+    // Two tables and none chosen: the open fails, but the picker already lists both.
+    QCOMPARE(loaded.last().at(1).toBool(), false);
+    QVERIFY2(page.infoLabel()->text().contains(QStringLiteral("choose one")),
+             qPrintable(page.infoLabel()->text()));
+    auto *tables = page.findChild<QComboBox *>(QStringLiteral("sqliteTable"));
+    QVERIFY(tables && tables->isVisible());
+    QVERIFY(page.dialectBar()->showsSqlite());
+    QVERIFY(!page.findChild<QComboBox *>(QStringLiteral("delimiter"))->isVisible());
+    QCOMPARE(tables->count(), 3); // "(choose a table)", cities, rivers
+    QCOMPARE(tables->itemText(1), QStringLiteral("cities"));
+    QCOMPARE(tables->itemText(2), QStringLiteral("rivers"));
+
+    tables->setCurrentIndex(2);
+    Q_EMIT tables->activated(2);
+    QVERIFY(page.isLoading());
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.last().at(1).toBool(), true);
+    const PreviewModel *m = page.previewModel();
+    QCOMPARE(m->columnCount(), 3);
+    QCOMPARE(m->rowCount(), 1);
+    QVERIFY(header(m, 1).startsWith(QStringLiteral("km\ndouble")));
+    QCOMPARE(m->index(0, 0).data().toString(), QStringLiteral("Glomma"));
+    QCOMPARE(page.dialectOptions().sqliteTable, QStringLiteral("rivers"));
+    QCOMPARE(tables->currentText(), QStringLiteral("rivers")); // kept across the re-open
+
+    // A query replaces the table once Enter is pressed, not while typing.
+    auto *query = page.findChild<QLineEdit *>(QStringLiteral("sqliteQuery"));
+    QVERIFY(query);
+    query->setFocus();
+    QTest::keyClicks(query, QStringLiteral("SELECT name FROM cities WHERE pop > 500000"));
+    QTest::qWait(400);
+    QVERIFY(!page.isLoading());
+    QTest::keyClick(query, Qt::Key_Return);
+    QVERIFY(page.isLoading());
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.last().at(1).toBool(), true);
+    QCOMPARE(m->columnCount(), 1);
+    QCOMPARE(m->rowCount(), 1);
+    QCOMPARE(m->index(0, 0).data().toString(), QStringLiteral("Oslo"));
+    QCOMPARE(page.readyDatasets().value(0).source->rowCount(), 1);
 }
 
 QTEST_MAIN(TestDatasetPage)

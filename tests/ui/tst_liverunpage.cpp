@@ -1,6 +1,7 @@
 // The Live run page fed with synthetic snapshots: table, stream, progress, controls, timings
 // charts, errors, and chart export to PNG/SVG/PDF files that parse back.
 #include "chartexport.h"
+#include "chartexportdialog.h"
 #include "errorspanel.h"
 #include "liverunpage.h"
 #include "progresspanel.h"
@@ -12,8 +13,10 @@
 #include "timingchartsseries.h"
 #include "timingchartsutilisation.h"
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QImage>
 #include <QProgressBar>
 #include <QPushButton>
@@ -24,6 +27,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <qcustomplot.h>
 
@@ -80,6 +85,8 @@ private Q_SLOTS:
     void errorsPanelListsFailuresAndRejects();
     void chartExportWritesParsableFiles();
     void chartExportRejectsUnknownFormat();
+    void chartExportDialogSizes();
+    void taskStreamExportButtonWritesTheChosenFile();
 
 private:
     LiveRunPage *m_page = nullptr;
@@ -295,6 +302,7 @@ void TestLiveRunPage::errorsPanelListsFailuresAndRejects()
     QCOMPARE(errors->failuresView()->topLevelItemCount(), 1);
     QCOMPARE(errors->failuresView()->topLevelItem(0)->text(4),
              QStringLiteral("line 40: bad quote"));
+    QCOMPARE(errors->failuresView()->topLevelItem(0)->text(2), QStringLiteral("a.csv"));
     const QString failure = errors->detailsFor(errors->failuresView()->topLevelItem(0));
     QVERIFY2(failure.contains(QStringLiteral("Error: line 40: bad quote")), qPrintable(failure));
     QVERIFY2(failure.contains(QStringLiteral("b.csv")) || failure.contains(QStringLiteral("a.csv")),
@@ -307,7 +315,10 @@ void TestLiveRunPage::errorsPanelListsFailuresAndRejects()
     bad.offset = 1234;
     bad.reason = QStringLiteral("unterminated quote");
     bad.raw = QByteArrayLiteral("1,\"abc\n2,x");
+    // No rejects: their list takes no room and its count joins the failures' title.
+    QVERIFY(!errors->rejectsView()->isVisibleTo(errors));
     m_page->setRejects({bad});
+    QVERIFY(errors->rejectsView()->isVisibleTo(errors));
     QTreeWidgetItem *item = errors->rejectsView()->topLevelItem(0);
     QCOMPARE(item->text(0), QStringLiteral("40"));
     QCOMPARE(item->text(2), QStringLiteral("unterminated quote"));
@@ -374,6 +385,65 @@ void TestLiveRunPage::chartExportRejectsUnknownFormat()
     QVERIFY(!ChartExport::save(m_page->taskStream()->plot(), path, 100, 100, &error));
     QCOMPARE(error, path + QStringLiteral(": unknown chart format (use .png, .svg or .pdf)"));
     QVERIFY(!QFile::exists(path));
+}
+
+void TestLiveRunPage::chartExportDialogSizes()
+{
+    ChartExportDialog dialog(QStringLiteral("Task durations"), QSize(640, 300));
+    QCOMPARE(dialog.chartSize(), QSize(640, 300)); // the chart's own size first
+    QCOMPARE(dialog.format(), ChartExport::Format::Png);
+    QComboBox *presets = dialog.presetBox();
+    const int hd = presets->findData(QSize(1920, 1080));
+    QVERIFY(hd > 0);
+    presets->setCurrentIndex(hd);
+    Q_EMIT presets->activated(hd);
+    QCOMPARE(dialog.chartSize(), QSize(1920, 1080));
+    dialog.findChild<QSpinBox *>(QStringLiteral("chartWidth"))->setValue(1000);
+    QCOMPARE(presets->currentText(), QStringLiteral("Custom"));
+    QCOMPARE(dialog.chartSize(), QSize(1000, 1080));
+    dialog.setFormat(ChartExport::Format::Pdf);
+    QCOMPARE(dialog.format(), ChartExport::Format::Pdf);
+    QCOMPARE(ChartExportDialog::suggestedFileName(QStringLiteral("Task stream"),
+                                                  ChartExport::Format::Svg),
+             QStringLiteral("Task stream.svg"));
+    QCOMPARE(ChartExportDialog::withSuffix(QStringLiteral("/tmp/a"), ChartExport::Format::Pdf),
+             QStringLiteral("/tmp/a.pdf"));
+    QCOMPARE(ChartExportDialog::withSuffix(QStringLiteral("/tmp/a.PNG"), ChartExport::Format::Pdf),
+             QStringLiteral("/tmp/a.PNG"));
+}
+
+void TestLiveRunPage::taskStreamExportButtonWritesTheChosenFile()
+{
+    RunSnapshot s;
+    for (int i = 0; i < 20; ++i)
+        s.changed.push_back(attempt(i, TaskState::Done, i % 2, i * 2, 3));
+    s.summary = summary(50, 20, 20);
+    m_page->applySnapshot(s);
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("stream")); // no suffix: SVG's is added
+    // Answer the size dialog, then the file dialog it opens, as a user would.
+    QTimer::singleShot(0, this, [target] {
+        auto *sizes = qobject_cast<ChartExportDialog *>(QApplication::activeModalWidget());
+        QVERIFY(sizes);
+        sizes->setFormat(ChartExport::Format::Svg);
+        sizes->setChartSize(QSize(1280, 720));
+        QTimer::singleShot(0, sizes, [target] {
+            auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            QVERIFY(files);
+            files->selectFile(target);
+            static_cast<QDialog *>(files)->accept(); // protected in QFileDialog
+        });
+        sizes->accept();
+    });
+    QSignalSpy exported(m_page, &LiveRunPage::chartExported);
+    auto *button = m_page->findChild<QToolButton *>(QStringLiteral("taskStreamExport"));
+    QVERIFY(button);
+    button->click();
+    QCOMPARE(exported.count(), 1);
+    QCOMPARE(exported.first().at(0).toString(), target + QStringLiteral(".svg"));
+    QSvgRenderer svg(target + QStringLiteral(".svg"));
+    QVERIFY(svg.isValid());
+    QCOMPARE(svg.viewBox(), QRect(0, 0, 1280, 720));
 }
 
 QTEST_MAIN(TestLiveRunPage)

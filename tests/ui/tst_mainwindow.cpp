@@ -1,9 +1,11 @@
-// The workbench frame: open → run → results; cancel mid-run; pause/resume; a live worker
-// change; drop to open; the window layout saved and restored.
+// The workbench frame: open → run → results; several datasets and queued jobs on one pool,
+// one progress bar each; cancel mid-run; pause/resume; a live worker change; drop to open;
+// the window layout saved and restored.
 #include "analysisoptionsform.h"
 #include "datasetpage.h"
 #include "liverunpage.h"
 #include "mainwindow.h"
+#include "progresspanel.h"
 #include "resultmodel.h"
 #include "resultspage.h"
 #include "runsession.h"
@@ -13,9 +15,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMimeData>
+#include <QProgressBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -30,6 +35,7 @@ using namespace sf::ui;
 namespace {
 
 const QString kWeather = QStringLiteral(SF_SAMPLES_DIR "/weather.csv");
+const QString kPeople = QStringLiteral(SF_TEST_DATA_DIR "/analyses/people.csv");
 
 // A slow synthetic job: sleeping tasks, so the run lasts while the test pokes at it.
 void setUpSlowSynthetic(MainWindow &w, int tasks, double meanMs)
@@ -52,6 +58,7 @@ private Q_SLOTS:
     void initTestCase();
     void openRunProfileShowsResults();
     void runWhenLoadedStartsByItself();
+    void queuedJobsOnOnePoolEachNamed();
     void cancelMidRun();
     void pauseResumeAndWorkers();
     void dropOpensDataset();
@@ -105,6 +112,57 @@ void TestMainWindow::runWhenLoadedStartsByItself()
     QVERIFY(finished.wait(60000));
     QCOMPARE(w.resultsPage()->resultModel()->rowCount(), 8);
     QCOMPARE(w.resultsPage()->run()->outcomes[0].rows, 30000);
+}
+
+void TestMainWindow::queuedJobsOnOnePoolEachNamed()
+{
+    MainWindow w;
+    QSignalSpy loaded(w.datasetPage(), &DatasetPage::datasetLoaded);
+    w.openDataset(kWeather);
+    w.openDataset(kPeople);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 30000);
+    QCOMPARE(w.datasetPage()->readyDatasets().size(), 2);
+    RunSetupPage *setup = w.runSetupPage();
+    QVERIFY(setup->setPolicy(SchedulePolicy::Priority));
+    QVERIFY(setup->setAnalysis(QStringLiteral("profile")));
+    QVERIFY(setup->selectDataset(kWeather));
+    setup->setJobPriority(3);
+    QVERIFY(setup->addJob());
+    QVERIFY(setup->selectDataset(kPeople));
+    setup->setJobPriority(-2);
+    QVERIFY(setup->addJob());
+    setUpSlowSynthetic(w, 30, 5.0);
+    setup->setJobPriority(0);
+    QVERIFY(setup->addJob());
+
+    QSignalSpy finished(w.session(), &RunSession::finished);
+    QVERIFY(w.startRun());
+    QCOMPARE(w.session()->run()->jobCount(), 3);
+    QVERIFY(finished.wait(60000));
+    // One bar per job, each labelled with its job's own name and dataset.
+    ProgressPanel *progress = w.liveRunPage()->progressPanel();
+    QCOMPARE(progress->jobBarCount(), 3);
+    for (int j = 0; j < 3; ++j)
+        QCOMPARE(progress->jobBar(j)->value(), 1000);
+    const auto run = w.resultsPage()->run();
+    QCOMPARE(run->jobNames, (QStringList{QStringLiteral("profile · weather.csv (p3)"),
+                                         QStringLiteral("profile · people.csv (p-2)"),
+                                         QStringLiteral("synthetic")}));
+    for (const JobOutcome &o : run->outcomes)
+        QCOMPARE(int(o.status), int(JobOutcome::Status::Done));
+    QCOMPARE(run->outcomes[0].rows, 30000);
+    auto *jobs = w.resultsPage()->findChild<QComboBox *>(QStringLiteral("resultJob"));
+    QCOMPARE(jobs->count(), 3);
+    jobs->setCurrentIndex(1);
+    QCOMPARE(w.resultsPage()->resultModel()->index(0, 0).data().toString(),
+             w.datasetPage()->readyDatasets().at(1).source->schema().columns.at(0).name);
+    // The tasks table names each task's job.
+    const TaskTableModel *tasks = w.liveRunPage()->tasksModel();
+    QSet<QString> names;
+    for (int r = 0; r < tasks->rowCount(); ++r)
+        names.insert(tasks->index(r, TaskTableModel::JobColumn).data().toString());
+    QCOMPARE(names.size(), 3);
+    QVERIFY(names.contains(QStringLiteral("profile · people.csv (p-2)")));
 }
 
 void TestMainWindow::cancelMidRun()

@@ -11,7 +11,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void initTestCase();
     void modelShowsTable();
     void pageShowsProfile();
+    void rowFilterNarrowsTheTable();
     void exportsParseBack();
     void exportWithoutResultFails();
 
@@ -123,6 +126,26 @@ void TestResults::pageShowsProfile()
     QCOMPARE(json.object().value(QStringLiteral("columns")).toArray().size(), 8);
     QVERIFY(page.exportActions()->resultAction()->isEnabled());
     QVERIFY(page.exportActions()->traceAction()->isEnabled());
+}
+
+void TestResults::rowFilterNarrowsTheTable()
+{
+    ResultsPage page;
+    page.setRun(m_run);
+    QAbstractItemModelTester tester(page.tableProxy(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(page.tableProxy()->rowCount(), 8);
+    QCOMPARE(page.rowCountLabel()->text(), QStringLiteral("8 rows"));
+    // "temp_" is in the names temp_max and temp_min only, whatever the case typed.
+    page.rowFilter()->setText(QStringLiteral("TEMP_"));
+    QTRY_COMPARE(page.tableProxy()->rowCount(), 2);
+    QCOMPARE(page.tableProxy()->index(0, 0).data().toString().left(5), QStringLiteral("temp_"));
+    QCOMPARE(page.rowCountLabel()->text(), QStringLiteral("2 of 8 rows"));
+    page.rowFilter()->setText(QStringLiteral("no such text anywhere"));
+    QTRY_COMPARE(page.tableProxy()->rowCount(), 0);
+    page.rowFilter()->clear();
+    QTRY_COMPARE(page.tableProxy()->rowCount(), 8);
+    QCOMPARE(page.rowCountLabel()->text(), QStringLiteral("8 rows"));
 }
 
 void TestResults::exportsParseBack()

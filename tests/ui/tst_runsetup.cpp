@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void filterExpressionCheckedLive();
     void groupByKeysFromSchema();
     void queuedJobsShareOneRun();
+    void removeQueuedJob();
     void invalidSettingsRefuseToRun();
 };
 
@@ -55,6 +57,8 @@ void TestRunSetup::previewText()
     // The last chunk is short: 1001 rows in chunks of 100 → 11 tasks; 11 over 4 workers → 3.
     QCOMPARE(RunSetupPage::taskPreviewText(1001, 11000, rows(100), 4),
              QStringLiteral("~11 tasks of ~1.0 kB; ~3 per worker"));
+    QCOMPARE(RunSetupPage::taskPreviewText(30000, 1'500'000, rows(50000), 2),
+             QStringLiteral("1 task of ~1.5 MB on one worker"));
     PartitionSpec bytes;
     bytes.unit = PartitionSpec::Unit::Bytes;
     bytes.size = 4'000'000;
@@ -129,7 +133,10 @@ void TestRunSetup::groupByKeysFromSchema()
     QCOMPARE(o.aggregates, QStringList{QStringLiteral("count")});
     QCOMPARE(form->check(), QString());
     keys->item(0)->setCheckState(Qt::Unchecked);
-    QVERIFY(!form->check().isEmpty()); // group-by without a key is refused by the engine
+    // Group-by without a key is refused, in the form's own words (not the CLI's "--by").
+    QCOMPARE(form->check(), QStringLiteral("Tick one or more Group by columns."));
+    QVERIFY(page.setAnalysis(QStringLiteral("filter")));
+    QCOMPARE(form->check(), QStringLiteral("Type a filter expression, such as temp > 20."));
 }
 
 void TestRunSetup::queuedJobsShareOneRun()
@@ -165,6 +172,29 @@ void TestRunSetup::queuedJobsShareOneRun()
     QCOMPARE(int(run->outcome(0).status), int(JobOutcome::Status::Done));
     QCOMPARE(run->outcome(0).rows, source->rowCount());
     QCOMPARE(int(run->outcome(1).status), int(JobOutcome::Status::Done));
+}
+
+void TestRunSetup::removeQueuedJob()
+{
+    RunSetupPage page;
+    QVERIFY(page.setAnalysis(QStringLiteral("synthetic")));
+    for (int priority : {1, 2, 3}) {
+        page.setJobPriority(priority);
+        QVERIFY(page.addJob());
+    }
+    auto *list = page.findChild<QListWidget *>(QStringLiteral("jobQueue"));
+    list->setCurrentRow(1);
+    page.findChild<QPushButton *>(QStringLiteral("removeJob"))->click();
+    QCOMPARE(page.queuedJobs(), 2);
+    QCOMPARE(list->count(), 2);
+    page.removeJob(7); // out of range: nothing
+    QCOMPARE(page.queuedJobs(), 2);
+    QString error;
+    std::unique_ptr<Run> run = page.createRun(&error);
+    QVERIFY2(run, qPrintable(error));
+    QCOMPARE(run->jobCount(), 2);
+    QCOMPARE(run->job(0).priority, 1);
+    QCOMPARE(run->job(1).priority, 3);
 }
 
 void TestRunSetup::invalidSettingsRefuseToRun()

@@ -1,6 +1,8 @@
 // The task stream plottable and widget: culling, pixel merging, picking, live edge, clicks.
+#include "replotthrottle.h"
 #include "taskstreamplottable.h"
 #include "taskstreamwidget.h"
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <qcustomplot.h>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void colourModes();
     void widgetFollowsUntilUserZooms();
     void widgetClickEmitsTaskClicked();
+    void replotsAreCoalescedAndPaced();
 };
 
 void TestTaskStream::cullsAndMergesBelowAPixel()
@@ -284,6 +287,28 @@ void TestTaskStream::widgetClickEmitsTaskClicked()
     QCOMPARE(clicked.at(0).at(0).toLongLong(), 7);
     QCOMPARE(widget.plottable()->selectedAttempt(), 7);
     QVERIFY(widget.isFollowing()); // a click is not a pan
+}
+
+void TestTaskStream::replotsAreCoalescedAndPaced()
+{
+    QCustomPlot plot;
+    plot.resize(400, 300);
+    auto *throttle = new ReplotThrottle(&plot, 60, 0.5); // owned by the plot
+    QSignalSpy replots(&plot, &QCustomPlot::afterReplot);
+    QTest::qWait(50); // QCustomPlot's own start-up replot, if any, is not ours
+    replots.clear();
+    for (int i = 0; i < 10; ++i)
+        throttle->request();
+    QVERIFY(throttle->isPending());
+    QTRY_COMPARE(replots.count(), 1); // ten requests, one replot
+    QElapsedTimer clock;
+    clock.start();
+    throttle->request();
+    QTRY_COMPARE(replots.count(), 2);
+    QVERIFY2(clock.elapsed() >= 50, qPrintable(QString::number(clock.elapsed()))); // paced
+    QVERIFY(throttle->intervalMs() >= 60);
+    QTest::qWait(100);
+    QCOMPARE(replots.count(), 2); // nothing replots without a request
 }
 
 QTEST_MAIN(TestTaskStream)

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void displayAndDescribe();
     void proxyFiltersByState();
     void proxySortsByEveryColumn();
+    void floodIsInsertedInSlices();
     void millionRowsStayFast();
 };
 
@@ -69,6 +70,7 @@ void TestTaskTableModel::batchesInsertOnceAndSignalChangedRange()
     QCOMPARE(inserted.at(1).at(2).toInt(), 5);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(TaskTableModel::WorkerColumn));
     QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 3);
     QCOMPARE(changed.at(0).at(1).toModelIndex().column(), int(TaskTableModel::NUM_COLUMNS) - 1);
     QCOMPARE(model.recordForAttempt(3)->state, TaskState::Running);
@@ -122,6 +124,9 @@ void TestTaskTableModel::displayAndDescribe()
     QVERIFY2(text.contains(QStringLiteral("Task 4, attempt 2")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Chunk 4: 100 rows from row 400")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("duration 12.0 ms")), qPrintable(text));
+    // Queued at 4 µs, started at 1.5 s: the wait in the queue is part of the durations shown.
+    QVERIFY2(text.contains(QStringLiteral("started 1.500 s (waited 1.50 s)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Bytes: ")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Error: line 812")), qPrintable(text));
     QCOMPARE(TaskTableModel::formatDuration(850'000), QStringLiteral("850 µs"));
     QCOMPARE(TaskTableModel::formatDuration(4'210'000'000LL), QStringLiteral("4.21 s"));
@@ -198,6 +203,49 @@ void TestTaskTableModel::proxySortsByEveryColumn()
     QCOMPARE(longest.durationNs(), 17'000'000LL);
 }
 
+void TestTaskTableModel::floodIsInsertedInSlices()
+{
+    TaskTableModel model;
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TaskTableModel::IdColumn, Qt::AscendingOrder);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    // Small enough for the model tester, which walks the whole model after every insert.
+    model.setSliceRows(1024);
+    constexpr int kRows = 5000;
+    std::vector<TaskRecord> flood;
+    flood.reserve(kRows);
+    for (int i = 0; i < kRows; ++i)
+        flood.push_back(record(i, TaskState::Queued));
+    model.applyRecords(flood);
+    // The first slice is in at once; the rest waits for the event loop.
+    QCOMPARE(model.rowCount(), 1024);
+    QCOMPARE(model.rowCount() + model.rowsPending(), kRows);
+    // A pending attempt is still known, and a change to it is kept for its insertion.
+    const int last = kRows - 1;
+    QCOMPARE(model.rowForAttempt(last), -1);
+    QVERIFY(model.recordForAttempt(last));
+    model.applyRecords(
+        {record(last, TaskState::Done, 3, 1, 2), record(0, TaskState::Running, 1, 1)});
+    QCOMPARE(model.recordForAttempt(last)->state, TaskState::Done);
+    QCOMPARE(model.recordAt(0).state, TaskState::Running);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowsPending(), 0, 30000);
+    QCOMPARE(model.rowCount(), kRows);
+    QCOMPARE(proxy.rowCount(), kRows);
+    QVERIFY(inserted.count() > 1);
+    int expectedFirst = 0;
+    for (const QList<QVariant> &args : inserted) { // contiguous, in order
+        QCOMPARE(args.at(1).toInt(), expectedFirst);
+        expectedFirst = args.at(2).toInt() + 1;
+    }
+    QCOMPARE(expectedFirst, kRows);
+    QCOMPARE(model.rowForAttempt(last), last);
+    QCOMPARE(model.recordAt(last).state, TaskState::Done);
+    QCOMPARE(model.recordAt(last).worker, 3);
+    QCOMPARE(proxy.index(last, TaskTableModel::IdColumn).data().toLongLong(), qint64(last));
+}
+
 void TestTaskTableModel::millionRowsStayFast()
 {
     TaskTableModel model;
@@ -216,6 +264,9 @@ void TestTaskTableModel::millionRowsStayFast()
                 record(i, i % 10 == 0 ? TaskState::Running : TaskState::Done, i % 8, i, 1));
         model.applyRecords(batch);
     }
+    QVERIFY(model.rowsPending() > 0); // a flood is inserted in slices, not at once
+    model.insertPendingRows();
+    QCOMPARE(model.rowsPending(), 0);
     const qint64 insertMs = timer.restart();
     QCOMPARE(model.rowCount(), kRows);
     QCOMPARE(proxy.rowCount(), kRows);
