@@ -45,6 +45,7 @@ private:
     double m_lastSnapshotMs = 0;
     quint64 m_generation = 0; // drops a late `finished` of a run that was replaced
     bool m_running = false;
+    bool m_draining = false; // the run has finished; ticks deliver what is left, then `finished`
 };
 
 } // namespace sf::ui

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 namespace sf::ui {
@@ -77,7 +78,7 @@ private:
     QVariant sortKey(const TaskRecord &r, int column) const;
 
     QStringList m_jobNames;
-    std::vector<TaskRecord> m_records;
+    std::deque<TaskRecord> m_records;         // grows without relocating a million rows
     std::vector<std::int32_t> m_rowOfAttempt; // by attempt id, -1: not seen
     // Rows not inserted yet, in order: m_pending[m_pendingHead + k] becomes row
     // m_records.size() + k, the row m_rowOfAttempt already holds for it.

@@ -3,6 +3,7 @@
 // Thread-safe control (pause/resume/cancel/setWorkers) from any thread. `finished` is emitted
 // from a worker thread: connect with a receiver so the slot runs in the receiver's thread.
 #include "exec/runoptions.h"
+#include "monitor/monitor.h"
 #include "monitor/runsnapshot.h"
 #include <QObject>
 #include <memory>
@@ -20,12 +21,12 @@ public:
     Run(RunOptions options, std::unique_ptr<ExecutionBackend> backend, QObject *parent = nullptr);
     ~Run() override; // cancels and waits
 
-    int addJob(JobSpec job);   // before start(); returns the job index
+    int addJob(JobSpec job); // before start(); returns the job index
     void start();
     void pause();
     void resume();
-    void cancel();             // cooperative; returns at once, tasks stop within ~100 ms
-    void setWorkers(int n);    // takes effect at the next dispatch
+    void cancel();                 // cooperative; returns at once, tasks stop within ~100 ms
+    void setWorkers(int n);        // takes effect at the next dispatch
     bool wait(int timeoutMs = -1); // true when finished
     bool isFinished() const;
 
@@ -34,8 +35,9 @@ public:
     const JobSpec &job(int index) const;
     JobOutcome outcome(int job) const; // complete once finished
 
-    // Changes since the previous snapshot() plus the summary; one consumer at a time.
-    RunSnapshot snapshot();
+    // Changes since the previous snapshot() (at most `maxChanged` of them; the snapshot says
+    // how many more wait) plus the summary; one consumer at a time.
+    RunSnapshot snapshot(std::size_t maxChanged = Monitor::kSnapshotChanges);
     // Every attempt so far (for exporters). Safe to call during and after the run.
     std::vector<TaskRecord> records() const;
     RunSummary summary() const;

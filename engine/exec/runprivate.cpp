@@ -7,10 +7,12 @@
 namespace sf {
 
 RunPrivate::RunPrivate(Run *run, RunOptions o, std::unique_ptr<ExecutionBackend> b)
-    : q(run), options(std::move(o)), backend(b ? std::move(b) : std::make_unique<ThreadPoolBackend>()),
-      monitor(options.stragglerFactor), m_alive(std::size_t(Monitor::kMaxLanes), false)
-{
-}
+    : q(run)
+    , options(std::move(o))
+    , backend(b ? std::move(b) : std::make_unique<ThreadPoolBackend>())
+    , monitor(options.stragglerFactor)
+    , m_alive(std::size_t(Monitor::kMaxLanes), false)
+{}
 
 RunPrivate::~RunPrivate()
 {
@@ -54,17 +56,19 @@ void RunPrivate::start()
             monitor.addJob(j, spec.name, 0, 0, 0);
             js.exhausted = true;
             stopJobLocked(j, JobOutcome::Status::Failed,
-                          spec.analysis ? QStringLiteral("%1 needs a dataset").arg(spec.analysis->name())
-                                        : QStringLiteral("no analysis"));
+                          spec.analysis
+                              ? QStringLiteral("%1 needs a dataset").arg(spec.analysis->name())
+                              : QStringLiteral("no analysis"));
             continue;
         }
-        js.merger = std::make_unique<JobMerger>(*spec.analysis, spec.source ? spec.source->path() : QString(),
-                                                spec.rejectPolicy);
+        js.merger = std::make_unique<JobMerger>(
+            *spec.analysis, spec.source ? spec.source->path() : QString(), spec.rejectPolicy);
         if (synthetic) {
             js.planned = spec.analysis->plannedTasks();
             monitor.addJob(j, spec.name, 0, 0, std::int64_t(js.planned.size()));
         } else {
-            js.partitioner = std::make_unique<Partitioner>(spec.source->index(), spec.partition, m_target);
+            js.partitioner =
+                std::make_unique<Partitioner>(spec.source->index(), spec.partition, m_target);
             monitor.addJob(j, spec.name, spec.source->rowCount(), spec.source->byteSize(),
                            js.partitioner->estimatedRemainingChunks());
             QString error;
@@ -74,14 +78,15 @@ void RunPrivate::start()
                 continue;
             }
         }
-        // Fixed plans are known up front: enqueue them all; guided/auto are generated lazily.
-        if (synthetic || spec.partition.strategy == PartitionSpec::Strategy::Fixed) {
-            while (generateLocked(j)) {
-            }
-        } else {
-            while (m_scheduler->readyCount(j) < std::size_t(2 * m_target) && generateLocked(j)) {
-            }
-        }
+        // Under fifo, tasks are generated as lanes pull them (refillLocked), so start() stays
+        // cheap on the caller's (GUI) thread and a million-task plan never sits in memory at
+        // once. The other policies order across the whole plan (cost, priority, rotation over
+        // jobs), so they must see a fixed plan whole: the first lane enqueues it before
+        // anything runs, still off the caller's thread.
+        const bool knownUpFront =
+            synthetic || spec.partition.strategy == PartitionSpec::Strategy::Fixed;
+        const bool ordered = options.policy != SchedulePolicy::Fifo;
+        if (knownUpFront && ordered) m_planPending = true;
     }
     updateGaugesLocked();
     startLanesLocked(m_target);
@@ -136,7 +141,8 @@ bool RunPrivate::generateLocked(int job)
         enqueueLocked(makeTask(job, range, nullptr));
         if (js.partitioner->atEnd()) js.exhausted = true;
         if (js.spec.partition.strategy != PartitionSpec::Strategy::Fixed) {
-            monitor.setJobTasksTotal(job, js.chunksMade + js.partitioner->estimatedRemainingChunks(nsPerRow));
+            monitor.setJobTasksTotal(job, js.chunksMade +
+                                              js.partitioner->estimatedRemainingChunks(nsPerRow));
         }
         return !js.exhausted;
     }
@@ -151,6 +157,20 @@ bool RunPrivate::generateLocked(int job)
     enqueueLocked(makeTask(job, range, &js.planned[i]));
     if (js.nextPlanned >= js.planned.size()) js.exhausted = true;
     return !js.exhausted;
+}
+
+void RunPrivate::planAllLocked()
+{
+    m_planPending = false;
+    for (int j = 0; j < int(jobs.size()); ++j) {
+        const JobState &js = *jobs[std::size_t(j)];
+        const bool knownUpFront =
+            !js.partitioner || js.spec.partition.strategy == PartitionSpec::Strategy::Fixed;
+        if (!knownUpFront) continue;
+        while (generateLocked(j)) {
+        }
+    }
+    updateGaugesLocked();
 }
 
 void RunPrivate::refillLocked()
@@ -196,7 +216,8 @@ void RunPrivate::promoteDueLocked(std::int64_t nowNs)
 
 void RunPrivate::updateGaugesLocked()
 {
-    monitor.setGauges(std::int64_t(m_scheduler ? m_scheduler->readyCount() : 0) + std::int64_t(m_delayed.size()),
+    monitor.setGauges(std::int64_t(m_scheduler ? m_scheduler->readyCount() : 0) +
+                          std::int64_t(m_delayed.size()),
                       m_memoryInFlight);
 }
 
@@ -216,14 +237,17 @@ void RunPrivate::laneLoop(int lane)
         const bool cancelled = control.cancelled.load(std::memory_order_relaxed);
         const bool paused = control.paused.load(std::memory_order_relaxed);
         if (!cancelled && !paused) {
+            if (m_planPending) planAllLocked();
             promoteDueLocked(monitor.nowNs());
             refillLocked();
             bool oversize = false;
             if (auto t = m_scheduler->pop(m_memoryInFlight, &oversize)) {
                 if (oversize) {
-                    monitor.addWarning(QStringLiteral("task %1 needs %2, more than the %3 budget: ran alone")
-                                           .arg(t->spec.id)
-                                           .arg(formatByteSize(t->spec.estMemory), formatByteSize(options.memoryBudget)));
+                    monitor.addWarning(
+                        QStringLiteral("task %1 needs %2, more than the %3 budget: ran alone")
+                            .arg(t->spec.id)
+                            .arg(formatByteSize(t->spec.estMemory),
+                                 formatByteSize(options.memoryBudget)));
                 }
                 execute(lk, lane, std::move(*t));
                 continue;
@@ -231,7 +255,8 @@ void RunPrivate::laneLoop(int lane)
         }
         ++m_waiting;
         if (!m_delayed.empty() && !cancelled && !paused) {
-            const auto wait = std::chrono::nanoseconds(std::max<std::int64_t>(0, m_delayed.front().dueNs - monitor.nowNs()));
+            const auto wait = std::chrono::nanoseconds(
+                std::max<std::int64_t>(0, m_delayed.front().dueNs - monitor.nowNs()));
             m_cv.wait_for(lk, wait);
         } else {
             m_cv.wait(lk);
@@ -278,7 +303,8 @@ void RunPrivate::cancel()
     monitor.setCancelled();
     control.wakePaused();
     std::lock_guard lock(m_mutex);
-    for (int j = 0; j < int(jobs.size()); ++j) stopJobLocked(j, JobOutcome::Status::Cancelled, QString());
+    for (int j = 0; j < int(jobs.size()); ++j)
+        stopJobLocked(j, JobOutcome::Status::Cancelled, QString());
     m_delayed.clear();
     updateGaugesLocked();
     m_cv.notify_all();

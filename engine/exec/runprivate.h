@@ -24,7 +24,7 @@ struct JobState {
     std::vector<PlannedTask> planned;         // synthetic jobs
     std::size_t nextPlanned = 0;
     std::unique_ptr<JobMerger> merger;
-    std::atomic<bool> stop{false};            // running tasks of this job must stop
+    std::atomic<bool> stop{false}; // running tasks of this job must stop
     // Under RunPrivate::m_mutex:
     JobOutcome::Status status = JobOutcome::Status::Pending;
     QString error;
@@ -74,9 +74,10 @@ private:
     void releaseLocked(const ReadyTask &task);
     void onFailureLocked(int lane, ReadyTask &task, AttemptResult &r, std::int64_t endNs);
     void wakeLocked();
-    bool generateLocked(int job);          // one more chunk of `job` into the scheduler
+    bool generateLocked(int job); // one more chunk of `job` into the scheduler
     void refillLocked();
-    void enqueueLocked(ReadyTask task);    // new attempt record + scheduler
+    void planAllLocked();               // every task of fixed plans (ordered policies)
+    void enqueueLocked(ReadyTask task); // new attempt record + scheduler
     void promoteDueLocked(std::int64_t nowNs);
     void failJobLocked(int job, const QString &error);
     void stopJobLocked(int job, JobOutcome::Status status, const QString &error);
@@ -99,8 +100,9 @@ private:
     std::vector<bool> m_alive;
     int m_aliveCount = 0;
     bool m_started = false;
-    int m_waiting = 0;       // lanes sleeping on m_cv: notify only when someone listens
-    bool m_finishing = false; // the last lane is emitting `finished`: start no more lanes
+    bool m_planPending = false; // a lane must enqueue the fixed plans before popping
+    int m_waiting = 0;          // lanes sleeping on m_cv: notify only when someone listens
+    bool m_finishing = false;   // the last lane is emitting `finished`: start no more lanes
     bool m_finished = false;
 };
 

@@ -10,10 +10,10 @@ constexpr std::int64_t kMinStragglerSample = 5;       // median means little bef
 } // namespace
 
 Monitor::Monitor(double stragglerFactor)
-    : m_stragglerFactor(stragglerFactor > 1 ? stragglerFactor : 1.0),
-      m_start(std::chrono::steady_clock::now()), m_lanes(new Lane[kMaxLanes])
-{
-}
+    : m_stragglerFactor(stragglerFactor > 1 ? stragglerFactor : 1.0)
+    , m_start(std::chrono::steady_clock::now())
+    , m_lanes(new Lane[kMaxLanes])
+{}
 
 Monitor::~Monitor() = default;
 
@@ -24,7 +24,8 @@ void Monitor::startClock()
 
 std::int64_t Monitor::nowNs() const
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - m_start)
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
+                                                                m_start)
         .count();
 }
 
@@ -54,8 +55,9 @@ void Monitor::laneEnded(int lane, TaskState kind, std::int64_t attemptId, std::i
                         std::int64_t rows, std::int64_t bytes, const QString &error, bool timedOut)
 {
     Lane &l = m_lanes[lane];
-    l.busyNs.fetch_add(std::max<std::int64_t>(0, finishedNs - l.startedNs.load(std::memory_order_relaxed)),
-                       std::memory_order_relaxed);
+    l.busyNs.fetch_add(
+        std::max<std::int64_t>(0, finishedNs - l.startedNs.load(std::memory_order_relaxed)),
+        std::memory_order_relaxed);
     TaskEvent e;
     e.kind = kind;
     e.attemptId = attemptId;
@@ -140,7 +142,8 @@ void Monitor::applyQueued(const QueuedTask &q)
     const std::int64_t id = q.attemptId;
     if (std::size_t(id) >= m_records.size()) {
         // New slots start Queued; count them so setState's bookkeeping balances.
-        m_stateCount[int(TaskState::Queued)] += std::int64_t(id + 1) - std::int64_t(m_records.size());
+        m_stateCount[int(TaskState::Queued)] +=
+            std::int64_t(id + 1) - std::int64_t(m_records.size());
         m_records.resize(std::size_t(id) + 1);
         m_isDirty.resize(std::size_t(id) + 1, 0);
     }
@@ -159,6 +162,7 @@ void Monitor::applyQueued(const QueuedTask &q)
     r.memory = q.memory;
     setState(r, TaskState::Queued);
     if (std::size_t(r.job) >= m_jobDone.size()) m_jobDone.resize(std::size_t(r.job) + 1);
+    if (r.attempt == 1) ++m_jobDone[std::size_t(r.job)].generated;
     markDirty(id);
 }
 
@@ -185,8 +189,8 @@ void Monitor::apply(const TaskEvent &e, std::vector<QString> &errors)
         ++jd.tasks;
         jd.rows += r.rowsDone;
         jd.bytes += r.bytesDone;
-        if (m_durations.count() >= kMinStragglerSample && m_medianNs > 0
-            && double(d) > m_stragglerFactor * m_medianNs && !r.straggler) {
+        if (m_durations.count() >= kMinStragglerSample && m_medianNs > 0 &&
+            double(d) > m_stragglerFactor * m_medianNs && !r.straggler) {
             r.straggler = true;
             m_stragglers.push_back(id);
         }
@@ -232,14 +236,15 @@ void Monitor::drainLocked()
         m_central.swap(m_spareCentral);
     }
     m_medianNs = m_durations.quantileNs(0.5);
-    if (m_records.capacity() < m_records.size() + m_spareQueued.size())
-        m_records.reserve(std::max(m_records.size() + m_spareQueued.size(), m_records.capacity() * 2));
-    for (const auto &q : m_spareQueued) applyQueued(q);
+    for (const auto &q : m_spareQueued)
+        applyQueued(q);
     m_spareQueued.clear();
-    for (const auto &e : m_spareCentral) apply(e, m_noErrors);
+    for (const auto &e : m_spareCentral)
+        apply(e, m_noErrors);
     m_spareCentral.clear();
     for (int i = 0; i < lanes; ++i) {
-        for (const auto &e : m_spareEvents[std::size_t(i)]) apply(e, m_spareErrors[std::size_t(i)]);
+        for (const auto &e : m_spareEvents[std::size_t(i)])
+            apply(e, m_spareErrors[std::size_t(i)]);
         m_spareEvents[std::size_t(i)].clear();
         m_spareErrors[std::size_t(i)].clear();
     }
@@ -290,7 +295,7 @@ RunSummary Monitor::buildSummaryLocked()
     s.workers = m_workers.load(std::memory_order_relaxed);
     s.tasksDone = m_stateCount[int(TaskState::Done)];
     s.tasksRunning = m_stateCount[int(TaskState::Running)];
-    s.tasksQueued = m_stateCount[int(TaskState::Queued)];
+    s.tasksQueued = m_stateCount[int(TaskState::Queued)]; // plus ungenerated tasks, below
     s.tasksFailed = m_stateCount[int(TaskState::Failed)];
     s.retries = m_stateCount[int(TaskState::Retried)];
     s.memoryInFlight = m_memoryInFlight.load(std::memory_order_relaxed);
@@ -306,7 +311,8 @@ RunSummary Monitor::buildSummaryLocked()
         Lane &l = m_lanes[i];
         std::int64_t busy = l.busyNs.load(std::memory_order_relaxed);
         const std::int64_t id = l.attemptId.load(std::memory_order_relaxed);
-        if (id >= 0 && std::size_t(id) < m_records.size() && m_records[std::size_t(id)].state == TaskState::Running) {
+        if (id >= 0 && std::size_t(id) < m_records.size() &&
+            m_records[std::size_t(id)].state == TaskState::Running) {
             const TaskRecord &r = m_records[std::size_t(id)];
             busy += std::max<std::int64_t>(0, now - r.startedNs);
             rowsRunning += r.rowsDone;
@@ -314,7 +320,8 @@ RunSummary Monitor::buildSummaryLocked()
             jobRunning[std::size_t(r.job)].rows += r.rowsDone;
             jobRunning[std::size_t(r.job)].bytes += r.bytesDone;
         }
-        s.workerUtilisation[std::size_t(i)] = now > 0 ? std::min(1.0, double(busy) / double(now)) : 0.0;
+        s.workerUtilisation[std::size_t(i)] =
+            now > 0 ? std::min(1.0, double(busy) / double(now)) : 0.0;
     }
     s.rowsDone = m_rowsFinished + rowsRunning;
     s.bytesDone = m_bytesFinished + bytesRunning;
@@ -333,6 +340,9 @@ RunSummary Monitor::buildSummaryLocked()
             const JobDone running = j < jobRunning.size() ? jobRunning[j] : JobDone{};
             p.tasksDone = done.tasks;
             p.tasksTotal = std::max(info.tasksTotal, done.tasks);
+            // Lazily generated tasks wait too, though they have no attempt record yet.
+            if (!info.finished && !s.cancelled)
+                s.tasksQueued += std::max<std::int64_t>(0, p.tasksTotal - done.generated);
             p.rowsDone = done.rows + running.rows;
             p.rowsTotal = info.rowsTotal;
             p.bytesDone = done.bytes + running.bytes;
@@ -342,22 +352,26 @@ RunSummary Monitor::buildSummaryLocked()
             s.rowsTotal += p.rowsTotal;
             s.bytesTotal += p.bytesTotal;
             if (info.rowsTotal <= 0) allData = false;
-            double f = p.finished ? 1.0
-                : info.rowsTotal > 0 ? double(p.rowsDone) / double(info.rowsTotal)
-                : p.tasksTotal > 0   ? double(p.tasksDone) / double(p.tasksTotal)
-                                     : 0.0;
+            double f = p.finished           ? 1.0
+                       : info.rowsTotal > 0 ? double(p.rowsDone) / double(info.rowsTotal)
+                       : p.tasksTotal > 0   ? double(p.tasksDone) / double(p.tasksTotal)
+                                            : 0.0;
             progressSum += std::min(1.0, f);
             s.jobs.append(p);
         }
     }
-    if (s.jobs.isEmpty()) s.progress = finished ? 1.0 : 0.0;
-    else if (allData && s.rowsTotal > 0 && !finished) s.progress = std::min(1.0, double(s.rowsDone) / double(s.rowsTotal));
-    else s.progress = progressSum / double(s.jobs.size());
+    if (s.jobs.isEmpty())
+        s.progress = finished ? 1.0 : 0.0;
+    else if (allData && s.rowsTotal > 0 && !finished)
+        s.progress = std::min(1.0, double(s.rowsDone) / double(s.rowsTotal));
+    else
+        s.progress = progressSum / double(s.jobs.size());
     if (finished) s.progress = s.cancelled || s.tasksFailed > 0 ? s.progress : 1.0;
 
     // Rates: over the last ~second from the sample window, and overall.
     m_rate.push_back({now, double(s.rowsDone), double(s.bytesDone), s.progress});
-    while (m_rate.size() > 2 && now - m_rate[1].ns >= kRateWindowNs) m_rate.pop_front();
+    while (m_rate.size() > 2 && now - m_rate[1].ns >= kRateWindowNs)
+        m_rate.pop_front();
     s.rowsPerSecOverall = now > 0 ? double(s.rowsDone) / (double(now) / 1e9) : 0.0;
     s.bytesPerSecOverall = now > 0 ? double(s.bytesDone) / (double(now) / 1e9) : 0.0;
     const RateSample &old = m_rate.front();
@@ -373,8 +387,8 @@ RunSummary Monitor::buildSummaryLocked()
         s.etaMs = 0;
     } else {
         const double progressRate = span > 0.05 ? (s.progress - old.progress) / span
-                                   : now > 0   ? s.progress / (double(now) / 1e9)
-                                               : 0.0;
+                                    : now > 0   ? s.progress / (double(now) / 1e9)
+                                                : 0.0;
         s.etaMs = progressRate > 0 ? (1.0 - s.progress) / progressRate * 1e3 : -1;
     }
 
@@ -389,18 +403,25 @@ RunSummary Monitor::buildSummaryLocked()
     return s;
 }
 
-RunSnapshot Monitor::snapshot()
+RunSnapshot Monitor::snapshot(std::size_t maxChanged)
 {
     std::lock_guard lock(m_mutex);
     drainLocked();
     RunSnapshot snap;
-    std::sort(m_dirty.begin(), m_dirty.end());
-    snap.changed.reserve(m_dirty.size());
-    for (std::int64_t id : m_dirty) {
+    // The lowest attempt ids first: every id below the highest one delivered has then been
+    // delivered at least once. The rest stay dirty for the next snapshot.
+    const std::size_t n = std::min(maxChanged, m_dirty.size());
+    if (n < m_dirty.size())
+        std::nth_element(m_dirty.begin(), m_dirty.begin() + std::ptrdiff_t(n), m_dirty.end());
+    std::sort(m_dirty.begin(), m_dirty.begin() + std::ptrdiff_t(n));
+    snap.changed.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t id = m_dirty[i];
         snap.changed.push_back(m_records[std::size_t(id)]);
         m_isDirty[std::size_t(id)] = 0;
     }
-    m_dirty.clear();
+    m_dirty.erase(m_dirty.begin(), m_dirty.begin() + std::ptrdiff_t(n));
+    snap.pendingChanges = std::int64_t(m_dirty.size());
     snap.summary = buildSummaryLocked();
     return snap;
 }
@@ -416,7 +437,7 @@ std::vector<TaskRecord> Monitor::records()
 {
     std::lock_guard lock(m_mutex);
     drainLocked();
-    return m_records;
+    return {m_records.begin(), m_records.end()};
 }
 
 } // namespace sf

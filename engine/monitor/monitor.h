@@ -54,8 +54,9 @@ public:
         m_lanes[lane].bytes.store(bytes, std::memory_order_relaxed);
     }
     // Done/Failed/Retried/Cancelled of the lane's attempt.
-    void laneEnded(int lane, TaskState kind, std::int64_t attemptId, std::int64_t finishedNs, std::int64_t rows,
-                   std::int64_t bytes, const QString &error = QString(), bool timedOut = false);
+    void laneEnded(int lane, TaskState kind, std::int64_t attemptId, std::int64_t finishedNs,
+                   std::int64_t rows, std::int64_t bytes, const QString &error = QString(),
+                   bool timedOut = false);
 
     // --- scheduler side.
     void recordQueued(const QueuedTask &task);
@@ -76,7 +77,10 @@ public:
     void setFinished(); // freezes the clock of the summary
 
     // --- consumers (one at a time; all thread-safe).
-    RunSnapshot snapshot();
+    // At most `maxChanged` changed attempts (lowest ids first); the snapshot says how many
+    // more wait, so a consumer that must end complete drains until none do.
+    static constexpr std::size_t kSnapshotChanges = 50000;
+    RunSnapshot snapshot(std::size_t maxChanged = kSnapshotChanges);
     RunSummary summary();
     std::vector<TaskRecord> records();
 
@@ -99,6 +103,7 @@ private:
     };
     struct JobDone {
         std::int64_t tasks = 0, rows = 0, bytes = 0;
+        std::int64_t generated = 0; // tasks with a first attempt recorded
     };
     struct RateSample {
         std::int64_t ns;
@@ -141,7 +146,9 @@ private:
     std::vector<std::vector<QString>> m_spareErrors;
     std::vector<QueuedTask> m_spareQueued;
     std::vector<TaskEvent> m_spareCentral;
-    std::vector<TaskRecord> m_records;
+    // A deque: a million-attempt run grows it without ever relocating what it holds (a vector
+    // would copy every record at each doubling, inside a GUI-thread snapshot).
+    std::deque<TaskRecord> m_records;
     std::vector<std::uint8_t> m_isDirty;
     std::vector<std::int64_t> m_dirty;
     std::int64_t m_stateCount[6] = {};
