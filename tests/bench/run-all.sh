@@ -477,7 +477,8 @@ md "### Targets of issue #9" "" "| target | measured | |" "|---|---|---|"
 for t in "${targets[@]}"; do
   md "$t"
   IFS='|' read -r _ name value status _ <<<"$t"
-  printf '  %-78s %-26s %s\n' "${name//\`/}" "$value" "${status//\*/}"
+  name=${name//\`/} value=${value% } status=${status//\*/}
+  echo "  ${name# }:${value} — ${status# }"
 done
 md "" "Load average at the end: $load_end." "<!-- run-all:end -->"
 
