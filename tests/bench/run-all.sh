@@ -108,6 +108,7 @@ for k in sys.argv[2].split("."):
     v = v[k]
 print(v)' "$1" "$2"
 }
+trim() { local s=$1; s=${s#"${s%%[! ]*}"}; printf '%s' "${s%"${s##*[! ]}"}"; }
 mib() { calc '%.1f' "$1 / 1024"; }
 target() { targets+=("| $1 | $2 | $3 |"); }
 verdict() { if ge "$1" "$2"; then echo met; else echo "**missed**"; fi; }  # verdict VALUE FLOOR
@@ -477,8 +478,8 @@ md "### Targets of issue #9" "" "| target | measured | |" "|---|---|---|"
 for t in "${targets[@]}"; do
   md "$t"
   IFS='|' read -r _ name value status _ <<<"$t"
-  name=${name//\`/} value=${value% } status=${status//\*/}
-  echo "  ${name# }:${value} — ${status# }"
+  name=${name//\`/} status=${status//\*/}
+  echo "  $(trim "$name"): $(trim "$value") — $(trim "$status")"
 done
 md "" "Load average at the end: $load_end." "<!-- run-all:end -->"
 
