@@ -257,6 +257,8 @@ if [[ -n ${wall[sf1]:-} && -n ${wall[sf2]:-} ]]; then
   target "profile ≥ 1 GB/s per worker (2 workers)" "$per2 GB/s per worker" "$(verdict "$per2" 1)"
   sp=$(calc '%.2f' "${wall[sf1]} / ${wall[sf2]}")
   target "≥ 1.8× speedup on 2 workers" "${sp}×" "$(verdict "$sp" 1.8)"
+else
+  target "profile ≥ 1 GB/s per worker, ≥ 1.8× speedup on 2 workers" "—" "not measured (failed)"
 fi
 for pair in "pandas:10:pandas" "dask:7:Dask (threads)"; do
   IFS=: read -r k want name <<<"$pair"
@@ -297,6 +299,8 @@ for w in 1 2; do
     echo "  $w worker(s): failed: $(tail -n 2 "$tmp/anon-$w.err" | tr '\n' ' ')" >&2
     failures=$((failures + 1))
     md "| $w | | failed | | |"
+    target "peak anonymous memory ≤ 0.1 × file + workers × 2 × chunk ($w worker(s))" "—" \
+      "not measured (failed)"
   fi
 done
 if [[ -n ${rss[pandas]:-} ]]; then
