@@ -26,7 +26,6 @@ void TaskTableModel::reset(const QStringList &jobNames)
     beginResetModel();
     m_jobNames = jobNames;
     m_records.clear();
-    m_records.shrink_to_fit();
     m_rowOfAttempt.clear();
     m_rowOfAttempt.shrink_to_fit();
     m_pending.clear();
@@ -80,9 +79,9 @@ void TaskTableModel::insertPending(std::size_t count)
     if (count == 0) return;
     const auto base = static_cast<int>(m_records.size());
     beginInsertRows({}, base, base + static_cast<int>(count) - 1);
-    const auto first = m_pending.begin() + static_cast<std::ptrdiff_t>(m_pendingHead);
-    m_records.insert(m_records.end(), std::make_move_iterator(first),
-                     std::make_move_iterator(first + static_cast<std::ptrdiff_t>(count)));
+    m_records.resize(std::size_t(base) + count);
+    for (std::size_t i = 0; i < count; ++i)
+        m_records[std::size_t(base) + i] = std::move(m_pending[m_pendingHead + i]);
     m_pendingHead += count;
     if (m_pendingHead == m_pending.size()) {
         std::vector<TaskRecord>().swap(m_pending); // a flood's buffer is not kept for the run

@@ -5,12 +5,12 @@
 // and beginInsertRows batches. A flood of new rows (a million queued tasks in the first
 // snapshot) is inserted in slices sized to a few milliseconds each, one per event-loop turn, so
 // the sorted proxy and the view never hold the GUI thread for long.
+#include "core/chunkedvector.h"
 #include "monitor/taskrecord.h"
 #include <QAbstractTableModel>
 #include <QStringList>
 #include <QTimer>
 #include <cstdint>
-#include <deque>
 #include <vector>
 
 namespace sf::ui {
@@ -78,7 +78,7 @@ private:
     QVariant sortKey(const TaskRecord &r, int column) const;
 
     QStringList m_jobNames;
-    std::deque<TaskRecord> m_records;         // grows without relocating a million rows
+    ChunkedVector<TaskRecord> m_records; // grows without relocating a million rows
     std::vector<std::int32_t> m_rowOfAttempt; // by attempt id, -1: not seen
     // Rows not inserted yet, in order: m_pending[m_pendingHead + k] becomes row
     // m_records.size() + k, the row m_rowOfAttempt already holds for it.

@@ -273,13 +273,13 @@ void Monitor::reevaluateStragglers()
     m_stragglersFinal = true;
     if (m_durations.count() < kMinStragglerSample) return;
     const double threshold = m_stragglerFactor * m_durations.quantileNs(0.5);
-    for (auto &r : m_records) {
+    m_records.forEach([&](TaskRecord &r) {
         if (r.state == TaskState::Done && !r.straggler && double(r.durationNs()) > threshold) {
             r.straggler = true;
             m_stragglers.push_back(r.attemptId);
             markDirty(r.attemptId);
         }
-    }
+    });
     std::sort(m_stragglers.begin(), m_stragglers.end());
 }
 
@@ -437,7 +437,7 @@ std::vector<TaskRecord> Monitor::records()
 {
     std::lock_guard lock(m_mutex);
     drainLocked();
-    return {m_records.begin(), m_records.end()};
+    return m_records.toVector();
 }
 
 } // namespace sf

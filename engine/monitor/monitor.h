@@ -3,6 +3,7 @@
 // into their own lane buffer (a mutex only the snapshot taker contends) and publish running
 // progress in relaxed atomics; the scheduler side writes queued/cancelled events to a central
 // buffer. snapshot() drains both, keeps the master attempt list and derives the summary.
+#include "core/chunkedvector.h"
 #include "monitor/durationstats.h"
 #include "monitor/runsnapshot.h"
 #include "monitor/seriesrecorder.h"
@@ -146,9 +147,9 @@ private:
     std::vector<std::vector<QString>> m_spareErrors;
     std::vector<QueuedTask> m_spareQueued;
     std::vector<TaskEvent> m_spareCentral;
-    // A deque: a million-attempt run grows it without ever relocating what it holds (a vector
-    // would copy every record at each doubling, inside a GUI-thread snapshot).
-    std::deque<TaskRecord> m_records;
+    // Grows without ever relocating what it holds (a vector would copy every record at each
+    // doubling, inside a GUI-thread snapshot).
+    ChunkedVector<TaskRecord> m_records;
     std::vector<std::uint8_t> m_isDirty;
     std::vector<std::int64_t> m_dirty;
     std::int64_t m_stateCount[6] = {};
