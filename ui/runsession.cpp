@@ -1,19 +1,33 @@
 #include "runsession.h"
 
 #include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace sf::ui {
+
+namespace {
+// The pages spend about 1 µs per changed attempt: 20,000 per tick keeps a tick well under the
+// 50 ms a user notices, and a run of a million tiny tasks catches up a second or two after it
+// ends instead of freezing the window while it runs.
+constexpr std::size_t kChangesPerTick = 20000;
+} // namespace
 
 RunSession::RunSession(QObject *parent)
     : QObject(parent)
 {
     m_timer.setInterval(33);
     connect(&m_timer, &QTimer::timeout, this, &RunSession::tick);
+    // One thread builds the snapshots: the monitor serves one consumer at a time, and a lane
+    // of the run's own pool must never wait behind it (or it behind them).
+    m_snapshotPool.setMaxThreadCount(1);
+    connect(&m_snapshotWatcher, &QFutureWatcher<TakenSnapshot>::finished, this,
+            &RunSession::onSnapshotTaken);
 }
 
 RunSession::~RunSession()
 {
     m_timer.stop();
+    m_snapshotWatcher.waitForFinished();
     // Run's destructor cancels and waits; its queued `finished` then has no receiver left.
     m_run.reset();
 }
@@ -21,6 +35,9 @@ RunSession::~RunSession()
 void RunSession::start(std::unique_ptr<Run> run)
 {
     m_timer.stop();
+    // A snapshot of the previous run may still be in the making: it reads that run.
+    m_snapshotWatcher.waitForFinished();
+    m_snapshotInFlight = false;
     m_run = std::move(run);
     m_lastSummary = RunSummary{};
     m_draining = false;
@@ -71,39 +88,50 @@ void RunSession::setRefreshIntervalMs(int ms)
 
 void RunSession::tick()
 {
-    if (!isRunning()) return;
-    const RunSnapshot snapshot = takeSnapshot();
-    const bool complete = m_draining && snapshot.pendingChanges == 0;
+    // At most one snapshot in the making; a slow one delays the next tick, never stacks up.
+    if (!isRunning() || m_snapshotInFlight) return;
+    m_snapshotInFlight = true;
+    Run *run = m_run.get();
+    const quint64 generation = m_generation;
+    m_snapshotWatcher.setFuture(QtConcurrent::run(&m_snapshotPool, [run, generation] {
+        QElapsedTimer clock;
+        clock.start();
+        TakenSnapshot taken;
+        taken.snapshot = run->snapshot(kChangesPerTick);
+        taken.ms = double(clock.nsecsElapsed()) / 1e6;
+        taken.generation = generation;
+        return taken;
+    }));
+}
+
+void RunSession::onSnapshotTaken()
+{
+    m_snapshotInFlight = false;
+    const TakenSnapshot taken = m_snapshotWatcher.result();
+    if (!isRunning() || taken.generation != m_generation) return;
+    m_lastSnapshotMs = taken.ms;
+    m_lastSummary = taken.snapshot.summary;
+    const bool complete =
+        m_draining && taken.snapshot.pendingChanges == 0 && taken.snapshot.summary.finished;
     if (complete) {
         m_timer.stop();
         m_running = false;
         m_draining = false;
     }
-    Q_EMIT snapshotReady(snapshot);
-    if (complete) Q_EMIT finished();
+    Q_EMIT snapshotReady(taken.snapshot);
+    if (complete)
+        Q_EMIT finished();
+    else if (m_draining)
+        tick(); // the run is over: deliver what is left without waiting
 }
 
 void RunSession::onRunFinished()
 {
     if (!isRunning()) return;
     // Snapshots are capped in size, so a run whose views fell behind ends with a few more
-    // ticks; `finished` comes after the snapshot that leaves no change behind.
+    // of them; `finished` comes after the one that leaves no change behind.
     m_draining = true;
     tick();
-}
-
-RunSnapshot RunSession::takeSnapshot()
-{
-    QElapsedTimer clock;
-    clock.start();
-    // The pages spend about 1 µs per changed attempt: 20,000 per tick keeps a tick well under
-    // the 50 ms a user notices, and a run of a million tiny tasks catches up a second or two
-    // after it ends instead of freezing the window while it runs.
-    constexpr std::size_t kChangesPerTick = 20000;
-    RunSnapshot snapshot = m_run->snapshot(kChangesPerTick);
-    m_lastSnapshotMs = double(clock.nsecsElapsed()) / 1e6;
-    m_lastSummary = snapshot.summary;
-    return snapshot;
 }
 
 } // namespace sf::ui

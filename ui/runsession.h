@@ -1,9 +1,12 @@
 #pragma once
-// The workbench's handle on the current run: owns the engine Run, pulls one RunSnapshot per
-// tick (≤ 30 Hz) on the GUI thread and hands it to every page through one signal, so no view
-// ever gets one update per task event.
+// The workbench's handle on the current run: owns the engine Run, has one RunSnapshot built per
+// tick (≤ 30 Hz) on a thread of its own and hands it to every page through one signal on the
+// GUI thread, so no view ever gets one update per task event and the GUI thread never pays
+// for draining the monitor.
 #include "exec/run.h"
+#include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 #include <memory>
 
@@ -26,7 +29,8 @@ public:
     void setRefreshIntervalMs(int ms); // default 33
     // The summary of the latest snapshot handed out (the final one once finished).
     const RunSummary &lastSummary() const { return m_lastSummary; }
-    // GUI-thread time the engine took to build the latest snapshot (benchmarks, diagnostics).
+    // Time the engine took to build the latest snapshot, on the snapshot thread (benchmarks,
+    // diagnostics).
     double lastSnapshotMs() const { return m_lastSnapshotMs; }
 
 Q_SIGNALS:
@@ -37,10 +41,19 @@ Q_SIGNALS:
 private:
     void tick();
     void onRunFinished();
-    RunSnapshot takeSnapshot();
+    void onSnapshotTaken();
+
+    struct TakenSnapshot {
+        RunSnapshot snapshot;
+        double ms = 0;
+        quint64 generation = 0;
+    };
 
     std::unique_ptr<Run> m_run;
     QTimer m_timer;
+    QThreadPool m_snapshotPool;
+    QFutureWatcher<TakenSnapshot> m_snapshotWatcher;
+    bool m_snapshotInFlight = false;
     RunSummary m_lastSummary;
     double m_lastSnapshotMs = 0;
     quint64 m_generation = 0; // drops a late `finished` of a run that was replaced
