@@ -6,7 +6,6 @@ namespace sf::csv {
 
 namespace {
 constexpr std::int64_t kTickBytes = 8 << 20; // progress and cancel checks, not per record
-constexpr qsizetype kMaxRawReject = 64 * 1024;
 } // namespace
 
 bool buildIndex(std::string_view data, const Dialect &dialect, const OpenControl &control,
@@ -40,8 +39,9 @@ bool buildIndex(std::string_view data, const Dialect &dialect, const OpenControl
             r.line = loc.line;
             r.column = loc.column;
             r.offset = p - base;
-            r.reason = QStringLiteral("unterminated quoted field (the rest of the file is one record)");
-            r.raw = QByteArray(p, std::min<qsizetype>(qsizetype(e - p), kMaxRawReject));
+            r.reason =
+                QStringLiteral("unterminated quoted field (the rest of the file is one record)");
+            r.raw = rejectRaw(p, qsizetype(e - p));
             rejects->append(r);
             if (untilCheckpoint == stride) idx.checkpoints.pop_back();
             idx.dataEnd = p - base;

@@ -9,8 +9,6 @@ namespace sf::csv {
 
 namespace {
 
-constexpr qsizetype kMaxRawReject = 64 * 1024;
-
 QString shown(std::string_view text)
 {
     constexpr std::size_t kMax = 40;
@@ -164,7 +162,7 @@ void CsvReader::reject(std::int64_t row, std::int64_t line, const char *at, cons
     r.offset = m_rec.begin - m_base;
     r.reason = reason;
     const std::string_view raw = m_rec.raw();
-    r.raw = QByteArray(raw.data(), std::min<qsizetype>(qsizetype(raw.size()), kMaxRawReject));
+    r.raw = rejectRaw(raw.data(), qsizetype(raw.size()));
     m_sink.add(std::move(r));
 }
 

@@ -7,8 +7,6 @@ namespace sf {
 
 namespace {
 
-constexpr qsizetype kMaxRawBytes = 64 * 1024;
-
 JsonScanner positionedScanner(const JsonDataset &d, const ChunkRange &range)
 {
     const std::string_view bytes = d.file->bytes();
@@ -24,12 +22,12 @@ JsonScanner positionedScanner(const JsonDataset &d, const ChunkRange &range)
 
 JsonReader::JsonReader(std::shared_ptr<const JsonDataset> dataset, const ChunkRange &range,
                        RejectSink &sink)
-    : m_dataset(std::move(dataset)),
-      m_bytes(m_dataset->file->bytes()),
-      m_range(range),
-      m_sink(sink),
-      m_scanner(positionedScanner(*m_dataset, range)),
-      m_parser(m_dataset->flatten, m_dataset->nullTokens ? &*m_dataset->nullTokens : nullptr)
+    : m_dataset(std::move(dataset))
+    , m_bytes(m_dataset->file->bytes())
+    , m_range(range)
+    , m_sink(sink)
+    , m_scanner(positionedScanner(*m_dataset, range))
+    , m_parser(m_dataset->flatten, m_dataset->nullTokens ? &*m_dataset->nullTokens : nullptr)
 {
     m_parser.setColumns(m_dataset->names);
     m_range.rowCount = std::max<std::int64_t>(
@@ -39,7 +37,8 @@ JsonReader::JsonReader(std::shared_ptr<const JsonDataset> dataset, const ChunkRa
     std::int64_t skip = m_range.rowCount > 0 ? m_range.firstRow % stride : 0;
     m_byteStart = m_scanner.position();
     JsonSpan span;
-    while (skip-- > 0 && m_scanner.next(span) == JsonScanner::Step::Record) m_byteStart = span.end;
+    while (skip-- > 0 && m_scanner.next(span) == JsonScanner::Step::Record)
+        m_byteStart = span.end;
     m_bytePos = m_byteStart;
 }
 
@@ -132,7 +131,7 @@ void JsonReader::reject(const JsonSpan &span, std::int64_t row, std::int64_t err
     } else {
         r.reason = reason;
     }
-    r.raw = QByteArray(text.data(), std::min<qsizetype>(qsizetype(text.size()), kMaxRawBytes));
+    r.raw = rejectRaw(text.data(), qsizetype(text.size()));
     m_sink.add(std::move(r));
 }
 

@@ -8,16 +8,15 @@ namespace sf {
 namespace {
 
 constexpr std::int64_t kProgressStep = 8 * 1024 * 1024;
-constexpr qsizetype kMaxRawBytes = 64 * 1024;
 
 class JsonSource : public DataSource {
 public:
     JsonSource(std::shared_ptr<const JsonDataset> dataset, SourceInfo info,
                QList<RejectedRecord> indexRejects)
-        : m_dataset(std::move(dataset)), m_info(std::move(info)),
-          m_indexRejects(std::move(indexRejects))
-    {
-    }
+        : m_dataset(std::move(dataset))
+        , m_info(std::move(info))
+        , m_indexRejects(std::move(indexRejects))
+    {}
     QString path() const override { return m_dataset->file->path(); }
     SourceInfo info() const override { return m_info; }
     const Schema &schema() const override { return m_dataset->schema; }
@@ -37,7 +36,8 @@ private:
 std::int64_t columnOf(std::string_view bytes, std::int64_t offset)
 {
     std::int64_t i = offset;
-    while (i > 0 && bytes[std::size_t(i - 1)] != '\n') --i;
+    while (i > 0 && bytes[std::size_t(i - 1)] != '\n')
+        --i;
     return offset - i + 1;
 }
 
@@ -69,11 +69,12 @@ bool buildIndex(JsonDataset &d, std::int64_t bodyStart, std::int64_t bodyLine,
             r.column = columnOf(bytes, r.offset);
             r.reason = QString::fromUtf8(scanner.errorReason());
             const auto rest = bytes.substr(std::size_t(r.offset));
-            r.raw = QByteArray(rest.data(), std::min<qsizetype>(qsizetype(rest.size()), kMaxRawBytes));
+            r.raw = rejectRaw(rest.data(), qsizetype(rest.size()));
             rejects->append(r);
             break;
         }
-        if (index.rowCount % index.stride == 0) index.checkpoints.push_back({span.begin, span.line});
+        if (index.rowCount % index.stride == 0)
+            index.checkpoints.push_back({span.begin, span.line});
         ++index.rowCount;
         if (span.end >= nextReport) {
             nextReport = span.end + kProgressStep;
@@ -105,15 +106,16 @@ void inferSchema(JsonDataset &d, const SourceOptions &options)
         JsonSpan span;
         for (std::int64_t i = 0; i < sampleRows; ++i) {
             if (scanner.next(span) != JsonScanner::Step::Record) break;
-            if (parser.parse(bytes.substr(std::size_t(span.begin),
-                                          std::size_t(span.end - span.begin))))
+            if (parser.parse(
+                    bytes.substr(std::size_t(span.begin), std::size_t(span.end - span.begin))))
                 use(parser);
         }
     };
     JsonRecordParser keys(d.flatten, nulls);
     keys.setGrowColumns(true);
     forEachSample(keys, [](JsonRecordParser &) {});
-    for (const std::string &name : keys.columnNames()) d.names.append(QString::fromStdString(name));
+    for (const std::string &name : keys.columnNames())
+        d.names.append(QString::fromStdString(name));
 
     JsonRecordParser values(d.flatten, nulls);
     values.setColumns(d.names);
@@ -136,8 +138,8 @@ void inferSchema(JsonDataset &d, const SourceOptions &options)
 } // namespace
 
 std::unique_ptr<DataSource> openJsonSource(std::shared_ptr<MappedFile> file, SourceFormat format,
-                                           const SourceOptions &options,
-                                           const OpenControl &control, QString *error)
+                                           const SourceOptions &options, const OpenControl &control,
+                                           QString *error)
 {
     const std::string_view bytes = file->bytes();
     SourceInfo info;
@@ -151,9 +153,10 @@ std::unique_ptr<DataSource> openJsonSource(std::shared_ptr<MappedFile> file, Sou
     }
     if (format != SourceFormat::JsonLines && format != SourceFormat::JsonArray) {
         std::size_t i = std::size_t(start);
-        while (i < bytes.size() && JsonScanner::isSpace(bytes[i])) ++i;
-        format = i < bytes.size() && bytes[i] == '[' ? SourceFormat::JsonArray
-                                                      : SourceFormat::JsonLines;
+        while (i < bytes.size() && JsonScanner::isSpace(bytes[i]))
+            ++i;
+        format =
+            i < bytes.size() && bytes[i] == '[' ? SourceFormat::JsonArray : SourceFormat::JsonLines;
     }
     info.format = format;
 

@@ -9,17 +9,29 @@
 namespace sf {
 
 struct RejectedRecord {
-    std::int64_t row = -1;    // record index (-1 when the record could not be delimited)
-    std::int64_t line = 0;    // 1-based physical line
-    std::int64_t column = 0;  // 1-based byte column in that line where the problem is (0: n/a)
-    std::int64_t offset = 0;  // byte offset in the (decompressed) data
-    QString reason;           // e.g. "expected 5 fields, found 7"
-    QByteArray raw;           // raw bytes of the record (capped at 64 KiB)
+    std::int64_t row = -1;   // record index (-1 when the record could not be delimited)
+    std::int64_t line = 0;   // 1-based physical line
+    std::int64_t column = 0; // 1-based byte column in that line where the problem is (0: n/a)
+    std::int64_t offset = 0; // byte offset in the (decompressed) data
+    QString reason;          // e.g. "expected 5 fields, found 7"
+    QByteArray raw;          // raw bytes of the record (capped at 64 KiB)
 };
+
+// The raw bytes a reject keeps: the record's first 64 KiB (a 5 MB bad line stays reportable
+// without a 5 MB copy per reject).
+constexpr qsizetype kMaxRejectRawBytes = 64 * 1024;
+inline QByteArray rejectRaw(const char *data, qsizetype size)
+{
+    return QByteArray(data, size < kMaxRejectRawBytes ? size : kMaxRejectRawBytes);
+}
 
 // What to do when a record is rejected.
 struct RejectPolicy {
-    enum class Mode { Skip, Fail, Max };
+    enum class Mode {
+        Skip,
+        Fail,
+        Max
+    };
     Mode mode = Mode::Skip;
     std::int64_t maxRejects = 0; // for Max: abort once more than this many were rejected
 };

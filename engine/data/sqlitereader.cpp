@@ -8,13 +8,12 @@
 
 namespace sf {
 
-namespace {
-constexpr qsizetype kMaxRawBytes = 64 * 1024;
-}
 
 SqliteReader::SqliteReader(std::shared_ptr<const SqliteDataset> dataset, const ChunkRange &range,
                            RejectSink &sink)
-    : m_dataset(std::move(dataset)), m_range(range), m_sink(sink)
+    : m_dataset(std::move(dataset))
+    , m_range(range)
+    , m_sink(sink)
 {
     const std::int64_t rows = m_dataset->index.rowCount;
     m_range.firstRow = std::clamp<std::int64_t>(m_range.firstRow, 0, rows);
@@ -172,8 +171,7 @@ void SqliteReader::rejectRow(std::int64_t row, std::int64_t key, const QString &
     r.line = row >= 0 ? row + 1 : 0;
     r.offset = key;
     r.reason = reason;
-    if (row >= 0)
-        r.raw = QByteArray(m_raw.data(), std::min<qsizetype>(qsizetype(m_raw.size()), kMaxRawBytes));
+    if (row >= 0) r.raw = rejectRaw(m_raw.data(), qsizetype(m_raw.size()));
     m_sink.add(std::move(r));
 }
 
