@@ -17,17 +17,20 @@
 
 namespace {
 
-QString fixture(const char *name) {
+QString fixture(const char *name)
+{
     return QStringLiteral(SF_TEST_DATA_DIR "/cli/") + QLatin1String(name);
 }
 
-QJsonObject parseObject(const QByteArray &bytes) {
+QJsonObject parseObject(const QByteArray &bytes)
+{
     QJsonParseError e;
     const QJsonDocument d = QJsonDocument::fromJson(bytes, &e);
     return e.error == QJsonParseError::NoError ? d.object() : QJsonObject();
 }
 
-QJsonDocument readJsonFile(const QString &path, QJsonParseError *error) {
+QJsonDocument readJsonFile(const QString &path, QJsonParseError *error)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         error->error = QJsonParseError::IllegalValue;
@@ -36,19 +39,22 @@ QJsonDocument readJsonFile(const QString &path, QJsonParseError *error) {
     return QJsonDocument::fromJson(f.readAll(), error);
 }
 
-QSet<QString> keySet(const QJsonObject &o) {
+QSet<QString> keySet(const QJsonObject &o)
+{
     const QStringList keys = o.keys();
     return QSet<QString>(keys.begin(), keys.end());
 }
 
-QJsonObject findColumn(const QJsonObject &doc, const QString &name) {
+QJsonObject findColumn(const QJsonObject &doc, const QString &name)
+{
     for (const QJsonValue &v : doc.value(QStringLiteral("columns")).toArray())
         if (v.toObject().value(QStringLiteral("name")).toString() == name) return v.toObject();
     return {};
 }
 
 // Every tid used by an event has a thread_name; returns the number of X events (-1: invalid).
-int checkTrace(const QString &path) {
+int checkTrace(const QString &path)
+{
     QJsonParseError e;
     const QJsonDocument doc = readJsonFile(path, &e);
     if (e.error != QJsonParseError::NoError || !doc.isObject()) return -1;
@@ -101,25 +107,29 @@ private Q_SLOTS:
     void inspectReportsBadRecord();
     void rejectsFileAndFailMode();
     void sweepTable();
+    void sweepSampleAndJson();
 
 private:
     QTemporaryDir m_dir;
     QString tmp(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 };
 
-void TestCli::initTestCase() {
+void TestCli::initTestCase()
+{
     QVERIFY2(QFile::exists(cliBinary()), "SF_CLI_BINARY must name the built superflow-cli");
     QVERIFY(QFile::exists(fixture("weather.csv")));
     QVERIFY(m_dir.isValid());
 }
 
-void TestCli::version() {
+void TestCli::version()
+{
     const CliResult r = runCli({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("superflow-cli " SUPERFLOW_VERSION "\n"));
 }
 
-void TestCli::help() {
+void TestCli::help()
+{
     CliResult r = runCli({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     for (const char *cmd :
@@ -152,7 +162,8 @@ void TestCli::help() {
     QCOMPARE(runCli({}).exitCode, 2);
 }
 
-void TestCli::usageErrors_data() {
+void TestCli::usageErrors_data()
+{
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     const QString w = fixture("weather.csv");
@@ -200,7 +211,8 @@ void TestCli::usageErrors_data() {
         << QStringList{QStringLiteral("sweep"), w} << QStringLiteral("sweep needs --analysis");
 }
 
-void TestCli::usageErrors() {
+void TestCli::usageErrors()
+{
     QFETCH(QStringList, args);
     QFETCH(QString, message);
     const CliResult r = runCli(args);
@@ -212,7 +224,8 @@ void TestCli::usageErrors() {
     QVERIFY(r.out.isEmpty());
 }
 
-void TestCli::missingFileExits3() {
+void TestCli::missingFileExits3()
+{
     const QString path = m_dir.filePath(QStringLiteral("does-not-exist.csv"));
     const CliResult r = runCli({QStringLiteral("profile"), QStringLiteral("--quiet"), path});
     QCOMPARE(r.exitCode, 3);
@@ -221,7 +234,8 @@ void TestCli::missingFileExits3() {
     QCOMPARE(runCli({QStringLiteral("inspect"), path}).exitCode, 3);
 }
 
-void TestCli::profileShapeAndCounts() {
+void TestCli::profileShapeAndCounts()
+{
     const QString w = fixture("weather.csv");
     const CliResult r = runCli({QStringLiteral("profile"), QStringLiteral("--no-progress"),
                                 QStringLiteral("--chunk-rows"), QStringLiteral("5"),
@@ -273,7 +287,8 @@ void TestCli::profileShapeAndCounts() {
     QVERIFY(!city.contains(QStringLiteral("mean"))); // keys that do not apply are omitted
 }
 
-void TestCli::profileSameForAnyChunking() {
+void TestCli::profileSameForAnyChunking()
+{
     const QString w = fixture("weather.csv");
     QJsonObject reference;
     for (const auto &[chunk, workers, policy] :
@@ -292,7 +307,8 @@ void TestCli::profileSameForAnyChunking() {
     }
 }
 
-void TestCli::groupbyNumbers() {
+void TestCli::groupbyNumbers()
+{
     const CliResult r =
         runCli({QStringLiteral("groupby"), QStringLiteral("--quiet"), QStringLiteral("--by"),
                 QStringLiteral("city"), QStringLiteral("--agg"),
@@ -319,7 +335,8 @@ void TestCli::groupbyNumbers() {
     }
 }
 
-void TestCli::groupbyCsvOut() {
+void TestCli::groupbyCsvOut()
+{
     const QString out = tmp("groups.csv");
     const CliResult r =
         runCli({QStringLiteral("groupby"), QStringLiteral("--quiet"), QStringLiteral("--by"),
@@ -332,7 +349,8 @@ void TestCli::groupbyCsvOut() {
     QVERIFY(rows[0].contains("city"));
 }
 
-void TestCli::filterCountAndOutput() {
+void TestCli::filterCountAndOutput()
+{
     const QString out = tmp("warm.csv");
     const CliResult r =
         runCli({QStringLiteral("filter"), QStringLiteral("--quiet"), QStringLiteral("--where"),
@@ -352,7 +370,8 @@ void TestCli::filterCountAndOutput() {
     QCOMPARE(rows[6][1], QByteArray("2024-01-04"));
 }
 
-void TestCli::convertAllStringsObjects() {
+void TestCli::convertAllStringsObjects()
+{
     const QString out = tmp("all.json");
     const CliResult r =
         runCli({QStringLiteral("convert"), QStringLiteral("--quiet"),
@@ -375,7 +394,8 @@ void TestCli::convertAllStringsObjects() {
     QCOMPARE(records[11][QStringLiteral("city")].toString(), QStringLiteral("Tromso"));
 }
 
-void TestCli::convertNoHeaderArrays() {
+void TestCli::convertNoHeaderArrays()
+{
     const QString out = tmp("arrays.json");
     const CliResult r = runCli({QStringLiteral("convert"), QStringLiteral("--quiet"),
                                 QStringLiteral("--all-strings"), QStringLiteral("--no-header"),
@@ -393,7 +413,8 @@ void TestCli::convertNoHeaderArrays() {
     QCOMPARE(records[12].toArray().at(2).toString(), QStringLiteral("-6.5"));
 }
 
-void TestCli::syntheticFailureExits4() {
+void TestCli::syntheticFailureExits4()
+{
     const QString timings = tmp("fail-timings.csv");
     const CliResult r =
         runCli({QStringLiteral("synthetic"), QStringLiteral("--quiet"), QStringLiteral("--tasks"),
@@ -414,7 +435,8 @@ void TestCli::syntheticFailureExits4() {
         QVERIFY2(rows[i][state] != "done", rows[i][state].constData());
 }
 
-void TestCli::timingsAndTraceParse() {
+void TestCli::timingsAndTraceParse()
+{
     const QString timings = tmp("timings.csv");
     const QString trace = tmp("trace.json");
     const CliResult r =
@@ -438,7 +460,8 @@ void TestCli::timingsAndTraceParse() {
     QCOMPARE(checkTrace(trace), 4);
 }
 
-void TestCli::sigintWritesPartialTrace() {
+void TestCli::sigintWritesPartialTrace()
+{
     const QString trace = tmp("partial-trace.json");
     const QString timings = tmp("partial-timings.csv");
     QProcess p;
@@ -468,7 +491,8 @@ void TestCli::sigintWritesPartialTrace() {
     QVERIFY(rows.size() >= 2);
 }
 
-void TestCli::inspectReportsBadRecord() {
+void TestCli::inspectReportsBadRecord()
+{
     const CliResult r =
         runCli({QStringLiteral("inspect"), QStringLiteral("--quiet"),
                 QStringLiteral("--chunk-rows"), QStringLiteral("2"), fixture("bad.csv")});
@@ -491,7 +515,8 @@ void TestCli::inspectReportsBadRecord() {
     QVERIFY(!rejects[0][QStringLiteral("reason")].toString().isEmpty());
 }
 
-void TestCli::rejectsFileAndFailMode() {
+void TestCli::rejectsFileAndFailMode()
+{
     const QString rejects = tmp("rejects.csv");
     CliResult r = runCli({QStringLiteral("profile"), QStringLiteral("--no-progress"),
                           QStringLiteral("--rejects"), rejects, fixture("bad.csv")});
@@ -513,7 +538,8 @@ void TestCli::rejectsFileAndFailMode() {
     QVERIFY(r.out.isEmpty());
 }
 
-void TestCli::sweepTable() {
+void TestCli::sweepTable()
+{
     const QString out = tmp("sweep.csv");
     const CliResult r =
         runCli({QStringLiteral("sweep"), QStringLiteral("--analysis"), QStringLiteral("profile"),
@@ -522,7 +548,7 @@ void TestCli::sweepTable() {
                 QStringLiteral("fifo,longest"), QStringLiteral("--repeat"), QStringLiteral("2"),
                 QStringLiteral("--out"), out, fixture("weather.csv")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY2(r.out.startsWith("best: chunk_rows="), r.out.constData());
+    QVERIFY2(r.out.startsWith("Best: chunk_rows="), r.out.constData());
     sf::test::CsvRows rows;
     QVERIFY(sf::test::readCsvFile(out, &rows));
     QCOMPARE(rows.size(), 9); // 2 chunks x 2 policies x 2 worker counts
@@ -541,6 +567,53 @@ void TestCli::sweepTable() {
             QCOMPARE(rows[i][10], QByteArray("1.000"));
         }
     }
+}
+
+void TestCli::sweepSampleAndJson()
+{
+    const QString json = tmp("sweep.json");
+    const CliResult r =
+        runCli({QStringLiteral("sweep"), QStringLiteral("--analysis"), QStringLiteral("profile"),
+                QStringLiteral("--chunk-rows"), QStringLiteral("2,3"), QStringLiteral("--workers"),
+                QStringLiteral("1,2"), QStringLiteral("--repeat"), QStringLiteral("1"),
+                QStringLiteral("--sample"), QStringLiteral("stratified:2"),
+                QStringLiteral("--json"), json, fixture("weather.csv")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // The table on stdout, the sample note and the verdict on stderr.
+    sf::test::CsvRows rows;
+    QVERIFY(sf::test::parseCsvText(r.out, &rows));
+    QCOMPARE(rows.size(), 5);
+    QVERIFY2(r.err.contains("superflow-cli: Measured on a stratified sample: 2 chunks of 3 rows "
+                            "spread evenly over the dataset (6 of 12 rows, 50.0%).\n"),
+             r.err.constData());
+    const qsizetype best = r.err.indexOf("\nBest: chunk_rows=");
+    QVERIFY2(best > 0, r.err.constData());
+    QVERIFY(r.err.indexOf("Why the others lose:\n", best) > best);
+    QJsonParseError e;
+    const QJsonObject doc = readJsonFile(json, &e).object();
+    QCOMPARE(e.error, QJsonParseError::NoError);
+    QCOMPARE(doc.value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+    QCOMPARE(doc.value(QStringLiteral("sample")).toString(), QStringLiteral("stratified:2"));
+    QCOMPARE(doc.value(QStringLiteral("sample_rows")).toInt(), 6);
+    const QJsonArray cells = doc.value(QStringLiteral("cells")).toArray();
+    QCOMPARE(cells.size(), 4);
+    QCOMPARE(cells[0].toObject().value(QStringLiteral("chunk_rows")).toInt(), 2);
+    QCOMPARE(cells[0].toObject().value(QStringLiteral("tasks")).toInt(), 3); // 6 rows / 2
+    QCOMPARE(cells[2].toObject().value(QStringLiteral("tasks")).toInt(), 2); // 6 rows / 3
+    QCOMPARE(cells[0].toObject().value(QStringLiteral("rows")).toInt(), 6);
+    const QJsonObject rec = doc.value(QStringLiteral("recommendation")).toObject();
+    QCOMPARE(rec.value(QStringLiteral("others")).toArray().size(), 3);
+    QVERIFY(rec.value(QStringLiteral("text")).toString().startsWith(QStringLiteral("Best: ")));
+    for (const QJsonValue &v : rec.value(QStringLiteral("others")).toArray())
+        QVERIFY(!v.toObject().value(QStringLiteral("reason")).toString().isEmpty());
+
+    const CliResult bad =
+        runCli({QStringLiteral("sweep"), QStringLiteral("--analysis"), QStringLiteral("profile"),
+                QStringLiteral("--sample"), QStringLiteral("last:2"), fixture("weather.csv")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.startsWith("superflow-cli sweep: --sample must be first:N or stratified:N "
+                                "with N ≥ 1, got 'last:2'\n"),
+             bad.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -12,7 +12,8 @@ using namespace sf::cli;
 
 namespace {
 
-OptionParser datasetParser() {
+OptionParser datasetParser()
+{
     return OptionParser(QStringLiteral("profile"), QStringLiteral("profile [options] DATASET"),
                         options::partition() + options::schedule() + options::input() +
                             options::badRecords() + options::output(),
@@ -35,7 +36,8 @@ private Q_SLOTS:
     void progressText();
 };
 
-void TestCliUnits::parserForms() {
+void TestCliUnits::parserForms()
+{
     OptionParser p = datasetParser();
     QString error;
     QVERIFY2(
@@ -60,7 +62,8 @@ void TestCliUnits::parserForms() {
     QVERIFY(p.usage().contains(QStringLiteral("\nschedule:\n")));
 }
 
-void TestCliUnits::parserErrors() {
+void TestCliUnits::parserErrors()
+{
     OptionParser p = datasetParser();
     QString error;
     QVERIFY(!p.parse({QStringLiteral("-x"), QStringLiteral("a.csv")}, &error));
@@ -75,7 +78,8 @@ void TestCliUnits::parserErrors() {
     QCOMPARE(error, QStringLiteral("unexpected argument 'b'"));
 }
 
-void TestCliUnits::settingsFromOptions() {
+void TestCliUnits::settingsFromOptions()
+{
     OptionParser p = datasetParser();
     QString error;
     QVERIFY(p.parse({QStringLiteral("--chunk-bytes"),   QStringLiteral("4MiB"),
@@ -109,7 +113,8 @@ void TestCliUnits::settingsFromOptions() {
     QCOMPARE(s.progress, ProgressMode::Off);
 }
 
-void TestCliUnits::settingsErrors_data() {
+void TestCliUnits::settingsErrors_data()
+{
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("error");
     QTest::newRow("rows zero") << QStringList{QStringLiteral("--chunk-rows"), QStringLiteral("0")}
@@ -140,7 +145,8 @@ void TestCliUnits::settingsErrors_data() {
         << QStringLiteral("--retries needs an integer >= 0, got '-1'");
 }
 
-void TestCliUnits::settingsErrors() {
+void TestCliUnits::settingsErrors()
+{
     QFETCH(QStringList, args);
     QFETCH(QString, error);
     OptionParser p = datasetParser();
@@ -151,7 +157,8 @@ void TestCliUnits::settingsErrors() {
     QCOMPARE(message, error);
 }
 
-void TestCliUnits::analysisOptions() {
+void TestCliUnits::analysisOptions()
+{
     OptionParser p(QStringLiteral("groupby"), QStringLiteral("groupby"),
                    options::groupby() + options::output(), 0, 1);
     QString error;
@@ -197,17 +204,31 @@ void TestCliUnits::analysisOptions() {
     QVERIFY(error.startsWith(QStringLiteral("--duration must be one of constant|uniform|")));
 }
 
-void TestCliUnits::sweepStatistics() {
-    QCOMPARE(SweepTable::median({3, 1, 2}), 2.0);
-    QCOMPARE(SweepTable::median({4, 1, 2, 3}), 2.5);
-    SweepTable t;
-    t.add({100, false, 1, SchedulePolicy::Fifo}, {100, 120, 110}, 1000, 2'000'000);
-    t.add({100, false, 2, SchedulePolicy::Fifo}, {60, 50, 55}, 1000, 2'000'000);
-    t.add({100, false, 4, SchedulePolicy::Fifo}, {40, 40}, 1000, 2'000'000);
-    t.add({100, false, 1, SchedulePolicy::Longest}, {200}, 1000, 2'000'000);
-    t.add({100, false, 4, SchedulePolicy::Longest}, {25}, 1000, 2'000'000);
+namespace {
+SweepCell cell(const SweepSetting &setting, std::vector<double> walls, std::int64_t rows,
+               std::int64_t bytes)
+{
+    SweepCell c;
+    c.setting = setting;
+    c.wallMs = std::move(walls);
+    c.rows = rows;
+    c.bytes = bytes;
+    return c;
+}
+} // namespace
+
+void TestCliUnits::sweepStatistics()
+{
+    QCOMPARE(SweepResult::median({3, 1, 2}), 2.0);
+    QCOMPARE(SweepResult::median({4, 1, 2, 3}), 2.5);
+    SweepResult t;
+    t.cells.append(cell({100, false, 1, SchedulePolicy::Fifo}, {100, 120, 110}, 1000, 2'000'000));
+    t.cells.append(cell({100, false, 2, SchedulePolicy::Fifo}, {60, 50, 55}, 1000, 2'000'000));
+    t.cells.append(cell({100, false, 4, SchedulePolicy::Fifo}, {40, 40}, 1000, 2'000'000));
+    t.cells.append(cell({100, false, 1, SchedulePolicy::Longest}, {200}, 1000, 2'000'000));
+    t.cells.append(cell({100, false, 4, SchedulePolicy::Longest}, {25}, 1000, 2'000'000));
     t.compute();
-    const auto &rows = t.rows();
+    const auto &rows = t.cells;
     QCOMPARE(rows[0].medianMs, 110.0);
     QCOMPARE(rows[0].minMs, 100.0);
     QCOMPARE(rows[0].maxMs, 120.0);
@@ -219,24 +240,31 @@ void TestCliUnits::sweepStatistics() {
     QCOMPARE(rows[4].speedup, 8.0); // against the longest-policy 1-worker run, not fifo's
     QCOMPARE(t.best(), &rows[4]);
     sf::test::CsvRows csv;
-    QVERIFY(sf::test::parseCsvText(t.toCsv(), &csv));
+    QVERIFY(sf::test::parseCsvText(sweepCsv(t), &csv));
     QCOMPARE(csv.size(), 6);
     QCOMPARE(csv[3], (QList<QByteArray>{"100", "4", "fifo", "2", "40.000", "40.000", "40.000",
                                         "25000.0", "50.000", "2.750", "0.688", "1"}));
 }
 
-void TestCliUnits::sweepWithoutOneWorker() {
-    SweepTable t;
-    t.add({0, false, 2, SchedulePolicy::Fifo}, {100}, 10, 0);
-    t.add({0, false, 8, SchedulePolicy::Fifo}, {40}, 10, 0);
+void TestCliUnits::sweepWithoutOneWorker()
+{
+    SweepResult t;
+    t.cells.append(cell({0, false, 2, SchedulePolicy::Fifo}, {100}, 10, 0));
+    t.cells.append(cell({0, false, 8, SchedulePolicy::Fifo}, {40}, 10, 0));
     t.compute();
-    QCOMPARE(t.rows()[1].baselineWorkers, 2);
-    QCOMPARE(t.rows()[1].speedup, 2.5);
-    QCOMPARE(t.rows()[1].efficiency, 0.625);
-    QVERIFY(t.toCsv().split('\n').at(1).startsWith(",2,fifo")); // no chunk column value
+    QCOMPARE(t.cells[1].baselineWorkers, 2);
+    QCOMPARE(t.cells[1].speedup, 2.5);
+    QCOMPARE(t.cells[1].efficiency, 0.625);
+    QVERIFY(sweepCsv(t).split('\n').at(1).startsWith(",2,fifo")); // no chunk column value
+    // The verdict names the baseline: 2.5× over 2 workers is 63% of the ideal 4×.
+    const QString text = Recommendation::from(t).text();
+    QVERIFY2(text.startsWith(QStringLiteral("Best: workers=8 policy=fifo, median 40.0 ms; speedup "
+                                            "2.50× over 2 worker(s), 63% of the ideal 4×\n")),
+             qPrintable(text));
 }
 
-void TestCliUnits::progressText() {
+void TestCliUnits::progressText()
+{
     RunSummary s;
     s.progress = 0.4567;
     s.tasksDone = 12;
