@@ -20,8 +20,7 @@ namespace sf::cli {
 
 namespace {
 
-QList<OptionDef> sweepOptions()
-{
+QList<OptionDef> sweepOptions() {
     const QString g = Cli::tr("sweep");
     QList<OptionDef> defs{{QStringLiteral("analysis"), QStringLiteral("NAME"),
                            QStringLiteral("profile|groupby|filter|wordcount|convert|synthetic"), g},
@@ -63,8 +62,7 @@ QList<OptionDef> sweepOptions()
 }
 
 bool parseList(const OptionParser &p, const QString &name, bool sizes,
-               std::vector<std::int64_t> *out, QString *error)
-{
+               std::vector<std::int64_t> *out, QString *error) {
     out->clear();
     for (const QString &part : p.value(name).split(QLatin1Char(','))) {
         std::int64_t v = 0;
@@ -84,8 +82,7 @@ bool parseList(const OptionParser &p, const QString &name, bool sizes,
     return true;
 }
 
-std::vector<std::int64_t> defaultWorkers()
-{
+std::vector<std::int64_t> defaultWorkers() {
     std::vector<std::int64_t> w{1};
     const int cores = QThread::idealThreadCount();
     for (int n = 2; n < cores; n *= 2)
@@ -96,8 +93,7 @@ std::vector<std::int64_t> defaultWorkers()
 
 } // namespace
 
-int runSweepCommand(const QStringList &args)
-{
+int runSweepCommand(const QStringList &args) {
     OptionParser parser(QStringLiteral("sweep"),
                         QStringLiteral("sweep --analysis ANALYSIS [options] DATASET"),
                         sweepOptions(), 0, 1);

@@ -6,8 +6,7 @@ namespace sf::cli {
 
 namespace {
 
-QJsonObject settingJson(const SweepSetting &s)
-{
+QJsonObject settingJson(const SweepSetting &s) {
     QJsonObject o;
     if (s.chunk > 0)
         o.insert(s.chunkBytes ? QStringLiteral("chunk_bytes") : QStringLiteral("chunk_rows"),
@@ -17,8 +16,7 @@ QJsonObject settingJson(const SweepSetting &s)
     return o;
 }
 
-QString statusName(SweepResult::Status s)
-{
+QString statusName(SweepResult::Status s) {
     switch (s) {
     case SweepResult::Status::Complete: return QStringLiteral("complete");
     case SweepResult::Status::Cancelled: return QStringLiteral("interrupted");
@@ -29,8 +27,7 @@ QString statusName(SweepResult::Status s)
 
 } // namespace
 
-QByteArray sweepCsv(const SweepResult &result)
-{
+QByteArray sweepCsv(const SweepResult &result) {
     CsvWriter csv;
     const bool bytes = !result.cells.isEmpty() && result.cells.first().setting.chunkBytes;
     csv.row({bytes ? QStringLiteral("chunk_bytes") : QStringLiteral("chunk_rows"),
@@ -54,8 +51,7 @@ QByteArray sweepCsv(const SweepResult &result)
 }
 
 QJsonObject sweepJson(const QString &analysis, const QString &datasetPath, const SweepPlan &plan,
-                      const SweepResult &result, const Recommendation &rec)
-{
+                      const SweepResult &result, const Recommendation &rec) {
     QJsonObject doc;
     doc.insert(QStringLiteral("analysis"), analysis);
     if (!datasetPath.isEmpty()) doc.insert(QStringLiteral("dataset"), datasetPath);

@@ -9,15 +9,6 @@ namespace sf {
 
 namespace {
 
-DurationQuantiles quantilesOf(const std::vector<TaskRecord> &tasks, std::int64_t *count)
-{
-    DurationStats stats;
-    for (const TaskRecord &t : tasks)
-        if (t.state == TaskState::Done) stats.add(t.durationNs());
-    *count = stats.count();
-    return stats.quantiles();
-}
-
 // Bin i holds [edge i, edge i+1); the top edge belongs to the last bin.
 std::vector<std::int64_t> histogram(const std::vector<double> &values,
                                     const std::vector<double> &edges)
@@ -33,6 +24,15 @@ std::vector<std::int64_t> histogram(const std::vector<double> &values,
 }
 
 } // namespace
+
+DurationQuantiles finishedQuantiles(const std::vector<TaskRecord> &tasks, std::int64_t *count)
+{
+    DurationStats stats;
+    for (const TaskRecord &t : tasks)
+        if (t.state == TaskState::Done) stats.add(t.durationNs());
+    if (count) *count = stats.count();
+    return stats.quantiles();
+}
 
 std::vector<double> finishedDurationsMs(const std::vector<TaskRecord> &tasks)
 {
@@ -61,8 +61,8 @@ RunComparison RunComparison::compare(const StoredRun &ra, const StoredRun &rb, i
     c.wallMsA = ra.totals.wallMs;
     c.wallMsB = rb.totals.wallMs;
     c.wallRatio = c.wallMsA > 0 ? c.wallMsB / c.wallMsA : 0;
-    c.a = quantilesOf(ra.tasks, &c.tasksA);
-    c.b = quantilesOf(rb.tasks, &c.tasksB);
+    c.a = finishedQuantiles(ra.tasks, &c.tasksA);
+    c.b = finishedQuantiles(rb.tasks, &c.tasksB);
     c.diff.minMs = c.b.minMs - c.a.minMs;
     c.diff.p25Ms = c.b.p25Ms - c.a.p25Ms;
     c.diff.medianMs = c.b.medianMs - c.a.medianMs;

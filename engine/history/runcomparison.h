@@ -29,5 +29,8 @@ struct RunComparison {
 
 // Durations (ms) of the finished attempts of a run, in attempt order.
 std::vector<double> finishedDurationsMs(const std::vector<TaskRecord> &tasks);
+// Their quantiles (exact up to DurationStats::kExactLimit attempts); `count` may be null.
+DurationQuantiles finishedQuantiles(const std::vector<TaskRecord> &tasks,
+                                    std::int64_t *count = nullptr);
 
 } // namespace sf

@@ -17,20 +17,17 @@
 
 namespace {
 
-QString fixture(const char *name)
-{
+QString fixture(const char *name) {
     return QStringLiteral(SF_TEST_DATA_DIR "/cli/") + QLatin1String(name);
 }
 
-QJsonObject parseObject(const QByteArray &bytes)
-{
+QJsonObject parseObject(const QByteArray &bytes) {
     QJsonParseError e;
     const QJsonDocument d = QJsonDocument::fromJson(bytes, &e);
     return e.error == QJsonParseError::NoError ? d.object() : QJsonObject();
 }
 
-QJsonDocument readJsonFile(const QString &path, QJsonParseError *error)
-{
+QJsonDocument readJsonFile(const QString &path, QJsonParseError *error) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         error->error = QJsonParseError::IllegalValue;
@@ -39,22 +36,19 @@ QJsonDocument readJsonFile(const QString &path, QJsonParseError *error)
     return QJsonDocument::fromJson(f.readAll(), error);
 }
 
-QSet<QString> keySet(const QJsonObject &o)
-{
+QSet<QString> keySet(const QJsonObject &o) {
     const QStringList keys = o.keys();
     return QSet<QString>(keys.begin(), keys.end());
 }
 
-QJsonObject findColumn(const QJsonObject &doc, const QString &name)
-{
+QJsonObject findColumn(const QJsonObject &doc, const QString &name) {
     for (const QJsonValue &v : doc.value(QStringLiteral("columns")).toArray())
         if (v.toObject().value(QStringLiteral("name")).toString() == name) return v.toObject();
     return {};
 }
 
 // Every tid used by an event has a thread_name; returns the number of X events (-1: invalid).
-int checkTrace(const QString &path)
-{
+int checkTrace(const QString &path) {
     QJsonParseError e;
     const QJsonDocument doc = readJsonFile(path, &e);
     if (e.error != QJsonParseError::NoError || !doc.isObject()) return -1;
@@ -114,22 +108,19 @@ private:
     QString tmp(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 };
 
-void TestCli::initTestCase()
-{
+void TestCli::initTestCase() {
     QVERIFY2(QFile::exists(cliBinary()), "SF_CLI_BINARY must name the built superflow-cli");
     QVERIFY(QFile::exists(fixture("weather.csv")));
     QVERIFY(m_dir.isValid());
 }
 
-void TestCli::version()
-{
+void TestCli::version() {
     const CliResult r = runCli({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("superflow-cli " SUPERFLOW_VERSION "\n"));
 }
 
-void TestCli::help()
-{
+void TestCli::help() {
     CliResult r = runCli({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     for (const char *cmd :
@@ -162,8 +153,7 @@ void TestCli::help()
     QCOMPARE(runCli({}).exitCode, 2);
 }
 
-void TestCli::usageErrors_data()
-{
+void TestCli::usageErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     const QString w = fixture("weather.csv");
@@ -211,8 +201,7 @@ void TestCli::usageErrors_data()
         << QStringList{QStringLiteral("sweep"), w} << QStringLiteral("sweep needs --analysis");
 }
 
-void TestCli::usageErrors()
-{
+void TestCli::usageErrors() {
     QFETCH(QStringList, args);
     QFETCH(QString, message);
     const CliResult r = runCli(args);
@@ -224,8 +213,7 @@ void TestCli::usageErrors()
     QVERIFY(r.out.isEmpty());
 }
 
-void TestCli::missingFileExits3()
-{
+void TestCli::missingFileExits3() {
     const QString path = m_dir.filePath(QStringLiteral("does-not-exist.csv"));
     const CliResult r = runCli({QStringLiteral("profile"), QStringLiteral("--quiet"), path});
     QCOMPARE(r.exitCode, 3);
@@ -234,8 +222,7 @@ void TestCli::missingFileExits3()
     QCOMPARE(runCli({QStringLiteral("inspect"), path}).exitCode, 3);
 }
 
-void TestCli::profileShapeAndCounts()
-{
+void TestCli::profileShapeAndCounts() {
     const QString w = fixture("weather.csv");
     const CliResult r = runCli({QStringLiteral("profile"), QStringLiteral("--no-progress"),
                                 QStringLiteral("--chunk-rows"), QStringLiteral("5"),
@@ -287,8 +274,7 @@ void TestCli::profileShapeAndCounts()
     QVERIFY(!city.contains(QStringLiteral("mean"))); // keys that do not apply are omitted
 }
 
-void TestCli::profileSameForAnyChunking()
-{
+void TestCli::profileSameForAnyChunking() {
     const QString w = fixture("weather.csv");
     QJsonObject reference;
     for (const auto &[chunk, workers, policy] :
@@ -307,8 +293,7 @@ void TestCli::profileSameForAnyChunking()
     }
 }
 
-void TestCli::groupbyNumbers()
-{
+void TestCli::groupbyNumbers() {
     const CliResult r =
         runCli({QStringLiteral("groupby"), QStringLiteral("--quiet"), QStringLiteral("--by"),
                 QStringLiteral("city"), QStringLiteral("--agg"),
@@ -335,8 +320,7 @@ void TestCli::groupbyNumbers()
     }
 }
 
-void TestCli::groupbyCsvOut()
-{
+void TestCli::groupbyCsvOut() {
     const QString out = tmp("groups.csv");
     const CliResult r =
         runCli({QStringLiteral("groupby"), QStringLiteral("--quiet"), QStringLiteral("--by"),
@@ -349,8 +333,7 @@ void TestCli::groupbyCsvOut()
     QVERIFY(rows[0].contains("city"));
 }
 
-void TestCli::filterCountAndOutput()
-{
+void TestCli::filterCountAndOutput() {
     const QString out = tmp("warm.csv");
     const CliResult r =
         runCli({QStringLiteral("filter"), QStringLiteral("--quiet"), QStringLiteral("--where"),
@@ -370,8 +353,7 @@ void TestCli::filterCountAndOutput()
     QCOMPARE(rows[6][1], QByteArray("2024-01-04"));
 }
 
-void TestCli::convertAllStringsObjects()
-{
+void TestCli::convertAllStringsObjects() {
     const QString out = tmp("all.json");
     const CliResult r =
         runCli({QStringLiteral("convert"), QStringLiteral("--quiet"),
@@ -394,8 +376,7 @@ void TestCli::convertAllStringsObjects()
     QCOMPARE(records[11][QStringLiteral("city")].toString(), QStringLiteral("Tromso"));
 }
 
-void TestCli::convertNoHeaderArrays()
-{
+void TestCli::convertNoHeaderArrays() {
     const QString out = tmp("arrays.json");
     const CliResult r = runCli({QStringLiteral("convert"), QStringLiteral("--quiet"),
                                 QStringLiteral("--all-strings"), QStringLiteral("--no-header"),
@@ -413,8 +394,7 @@ void TestCli::convertNoHeaderArrays()
     QCOMPARE(records[12].toArray().at(2).toString(), QStringLiteral("-6.5"));
 }
 
-void TestCli::syntheticFailureExits4()
-{
+void TestCli::syntheticFailureExits4() {
     const QString timings = tmp("fail-timings.csv");
     const CliResult r =
         runCli({QStringLiteral("synthetic"), QStringLiteral("--quiet"), QStringLiteral("--tasks"),
@@ -435,8 +415,7 @@ void TestCli::syntheticFailureExits4()
         QVERIFY2(rows[i][state] != "done", rows[i][state].constData());
 }
 
-void TestCli::timingsAndTraceParse()
-{
+void TestCli::timingsAndTraceParse() {
     const QString timings = tmp("timings.csv");
     const QString trace = tmp("trace.json");
     const CliResult r =
@@ -460,8 +439,7 @@ void TestCli::timingsAndTraceParse()
     QCOMPARE(checkTrace(trace), 4);
 }
 
-void TestCli::sigintWritesPartialTrace()
-{
+void TestCli::sigintWritesPartialTrace() {
     const QString trace = tmp("partial-trace.json");
     const QString timings = tmp("partial-timings.csv");
     QProcess p;
@@ -491,8 +469,7 @@ void TestCli::sigintWritesPartialTrace()
     QVERIFY(rows.size() >= 2);
 }
 
-void TestCli::inspectReportsBadRecord()
-{
+void TestCli::inspectReportsBadRecord() {
     const CliResult r =
         runCli({QStringLiteral("inspect"), QStringLiteral("--quiet"),
                 QStringLiteral("--chunk-rows"), QStringLiteral("2"), fixture("bad.csv")});
@@ -515,8 +492,7 @@ void TestCli::inspectReportsBadRecord()
     QVERIFY(!rejects[0][QStringLiteral("reason")].toString().isEmpty());
 }
 
-void TestCli::rejectsFileAndFailMode()
-{
+void TestCli::rejectsFileAndFailMode() {
     const QString rejects = tmp("rejects.csv");
     CliResult r = runCli({QStringLiteral("profile"), QStringLiteral("--no-progress"),
                           QStringLiteral("--rejects"), rejects, fixture("bad.csv")});
@@ -538,8 +514,7 @@ void TestCli::rejectsFileAndFailMode()
     QVERIFY(r.out.isEmpty());
 }
 
-void TestCli::sweepTable()
-{
+void TestCli::sweepTable() {
     const QString out = tmp("sweep.csv");
     const CliResult r =
         runCli({QStringLiteral("sweep"), QStringLiteral("--analysis"), QStringLiteral("profile"),
@@ -569,8 +544,7 @@ void TestCli::sweepTable()
     }
 }
 
-void TestCli::sweepSampleAndJson()
-{
+void TestCli::sweepSampleAndJson() {
     const QString json = tmp("sweep.json");
     const CliResult r =
         runCli({QStringLiteral("sweep"), QStringLiteral("--analysis"), QStringLiteral("profile"),

@@ -12,8 +12,7 @@ using namespace sf::cli;
 
 namespace {
 
-OptionParser datasetParser()
-{
+OptionParser datasetParser() {
     return OptionParser(QStringLiteral("profile"), QStringLiteral("profile [options] DATASET"),
                         options::partition() + options::schedule() + options::input() +
                             options::badRecords() + options::output(),
@@ -36,8 +35,7 @@ private Q_SLOTS:
     void progressText();
 };
 
-void TestCliUnits::parserForms()
-{
+void TestCliUnits::parserForms() {
     OptionParser p = datasetParser();
     QString error;
     QVERIFY2(
@@ -62,8 +60,7 @@ void TestCliUnits::parserForms()
     QVERIFY(p.usage().contains(QStringLiteral("\nschedule:\n")));
 }
 
-void TestCliUnits::parserErrors()
-{
+void TestCliUnits::parserErrors() {
     OptionParser p = datasetParser();
     QString error;
     QVERIFY(!p.parse({QStringLiteral("-x"), QStringLiteral("a.csv")}, &error));
@@ -78,8 +75,7 @@ void TestCliUnits::parserErrors()
     QCOMPARE(error, QStringLiteral("unexpected argument 'b'"));
 }
 
-void TestCliUnits::settingsFromOptions()
-{
+void TestCliUnits::settingsFromOptions() {
     OptionParser p = datasetParser();
     QString error;
     QVERIFY(p.parse({QStringLiteral("--chunk-bytes"),   QStringLiteral("4MiB"),
@@ -113,8 +109,7 @@ void TestCliUnits::settingsFromOptions()
     QCOMPARE(s.progress, ProgressMode::Off);
 }
 
-void TestCliUnits::settingsErrors_data()
-{
+void TestCliUnits::settingsErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("error");
     QTest::newRow("rows zero") << QStringList{QStringLiteral("--chunk-rows"), QStringLiteral("0")}
@@ -145,8 +140,7 @@ void TestCliUnits::settingsErrors_data()
         << QStringLiteral("--retries needs an integer >= 0, got '-1'");
 }
 
-void TestCliUnits::settingsErrors()
-{
+void TestCliUnits::settingsErrors() {
     QFETCH(QStringList, args);
     QFETCH(QString, error);
     OptionParser p = datasetParser();
@@ -157,8 +151,7 @@ void TestCliUnits::settingsErrors()
     QCOMPARE(message, error);
 }
 
-void TestCliUnits::analysisOptions()
-{
+void TestCliUnits::analysisOptions() {
     OptionParser p(QStringLiteral("groupby"), QStringLiteral("groupby"),
                    options::groupby() + options::output(), 0, 1);
     QString error;
@@ -206,8 +199,7 @@ void TestCliUnits::analysisOptions()
 
 namespace {
 SweepCell cell(const SweepSetting &setting, std::vector<double> walls, std::int64_t rows,
-               std::int64_t bytes)
-{
+               std::int64_t bytes) {
     SweepCell c;
     c.setting = setting;
     c.wallMs = std::move(walls);
@@ -217,8 +209,7 @@ SweepCell cell(const SweepSetting &setting, std::vector<double> walls, std::int6
 }
 } // namespace
 
-void TestCliUnits::sweepStatistics()
-{
+void TestCliUnits::sweepStatistics() {
     QCOMPARE(SweepResult::median({3, 1, 2}), 2.0);
     QCOMPARE(SweepResult::median({4, 1, 2, 3}), 2.5);
     SweepResult t;
@@ -246,8 +237,7 @@ void TestCliUnits::sweepStatistics()
                                         "25000.0", "50.000", "2.750", "0.688", "1"}));
 }
 
-void TestCliUnits::sweepWithoutOneWorker()
-{
+void TestCliUnits::sweepWithoutOneWorker() {
     SweepResult t;
     t.cells.append(cell({0, false, 2, SchedulePolicy::Fifo}, {100}, 10, 0));
     t.cells.append(cell({0, false, 8, SchedulePolicy::Fifo}, {40}, 10, 0));
@@ -263,8 +253,7 @@ void TestCliUnits::sweepWithoutOneWorker()
              qPrintable(text));
 }
 
-void TestCliUnits::progressText()
-{
+void TestCliUnits::progressText() {
     RunSummary s;
     s.progress = 0.4567;
     s.tasksDone = 12;
