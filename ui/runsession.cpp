@@ -1,4 +1,5 @@
 #include "runsession.h"
+#include "historyservice.h"
 
 #include <QElapsedTimer>
 
@@ -82,6 +83,7 @@ void RunSession::onRunFinished()
     // The last snapshot carries every change since the previous tick, so views end complete.
     const RunSnapshot snapshot = takeSnapshot();
     m_running = false;
+    if (m_history) m_history->recordFinished(*m_run);
     Q_EMIT snapshotReady(snapshot);
     Q_EMIT finished();
 }

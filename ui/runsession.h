@@ -9,6 +9,8 @@
 
 namespace sf::ui {
 
+class HistoryService;
+
 class RunSession : public QObject {
     Q_OBJECT
 public:
@@ -24,6 +26,8 @@ public:
     void cancel();
     void setWorkers(int n);
     void setRefreshIntervalMs(int ms); // default 33
+    // Where finished runs are saved (on its worker thread); null: nowhere.
+    void setHistory(HistoryService *history) { m_history = history; }
     // The summary of the latest snapshot handed out (the final one once finished).
     const RunSummary &lastSummary() const { return m_lastSummary; }
     // GUI-thread time the engine took to build the latest snapshot (benchmarks, diagnostics).
@@ -40,6 +44,7 @@ private:
     RunSnapshot takeSnapshot();
 
     std::unique_ptr<Run> m_run;
+    HistoryService *m_history = nullptr;
     QTimer m_timer;
     RunSummary m_lastSummary;
     double m_lastSnapshotMs = 0;

@@ -27,23 +27,12 @@ QJsonObject quantilesJson(const DurationQuantiles &q) {
 }
 
 QString settingsText(const RunParams &p) {
-    return Cli::tr("%1, %2 worker(s), %3")
-        .arg(chunkText(p))
-        .arg(p.workers)
-        .arg(schedulePolicyName(p.policy));
+    const QString workers =
+        Cli::tr("%1 worker(s), %2").arg(p.workers).arg(schedulePolicyName(p.policy));
+    return p.datasetPath.isEmpty() ? workers : chunkText(p) + QStringLiteral(", ") + workers;
 }
 
 } // namespace
-
-QString chunkText(const RunParams &p) {
-    if (p.datasetPath.isEmpty()) return QStringLiteral("-");
-    QString size = p.partition.unit == PartitionSpec::Unit::Bytes
-                       ? formatByteSize(p.partition.size)
-                       : Cli::tr("%1 rows").arg(p.partition.size);
-    if (p.partition.strategy != PartitionSpec::Strategy::Fixed)
-        size = partitionStrategyName(p.partition.strategy) + QStringLiteral(" ≥ ") + size;
-    return size;
-}
 
 QString historyListText(const QList<StoredRun> &runs) {
     if (runs.isEmpty()) return Cli::tr("The history holds no runs yet.") + QLatin1Char('\n');

@@ -16,7 +16,4 @@ QString historyCompareText(const StoredRun &a, const StoredRun &b, const RunComp
 QJsonObject historyRunJson(const StoredRun &run, bool withTasks);
 QJsonObject historyCompareJson(const StoredRun &a, const StoredRun &b, const RunComparison &c);
 
-// "5000 rows", "4.2 MB", "guided ≥ 5000 rows"; "-" for runs without a dataset.
-QString chunkText(const RunParams &p);
-
 } // namespace sf::cli

@@ -1,4 +1,5 @@
 #include "history/storedrun.h"
+#include <QCoreApplication>
 
 namespace sf {
 
@@ -11,6 +12,17 @@ QString jobStatusName(JobOutcome::Status status)
     case JobOutcome::Status::Cancelled: return QStringLiteral("cancelled");
     }
     return QStringLiteral("pending");
+}
+
+QString chunkText(const RunParams &p)
+{
+    if (p.datasetPath.isEmpty()) return QStringLiteral("-");
+    QString size = p.partition.unit == PartitionSpec::Unit::Bytes
+                       ? formatByteSize(p.partition.size)
+                       : QCoreApplication::translate("History", "%1 rows").arg(p.partition.size);
+    if (p.partition.strategy != PartitionSpec::Strategy::Fixed)
+        size = partitionStrategyName(p.partition.strategy) + QStringLiteral(" ≥ ") + size;
+    return size;
 }
 
 RunTotals runTotals(const JobOutcome &outcome, const RunSummary &summary, double wallMs)

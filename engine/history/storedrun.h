@@ -49,5 +49,7 @@ struct StoredRun {
 // The totals of a finished run, from what the engine reports about it.
 RunTotals runTotals(const JobOutcome &outcome, const RunSummary &summary, double wallMs);
 QString jobStatusName(JobOutcome::Status status); // "pending", "done", "failed", "cancelled"
+// How the run cut its data: "5000 rows", "4.2 MB", "guided ≥ 5000 rows"; "-" without a dataset.
+QString chunkText(const RunParams &params);
 
 } // namespace sf

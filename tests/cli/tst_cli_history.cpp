@@ -240,7 +240,9 @@ void TestCliHistory::compareKnownRuns() {
     QVERIFY2(r.out.contains("\nwall ms      80.000  40.000     -40.000  0.500×\n"),
              r.out.constData());
     QVERIFY(r.out.contains("\ntask p50 ms   4.000   6.000       2.000  1.500×\n"));
-    QVERIFY(r.out.startsWith("Run 1: synthetic "));
+    QVERIFY2(r.out.startsWith("Run 1: synthetic "), r.out.constData());
+    QVERIFY(r.out.contains(" 1 worker(s), fifo\n"));
+    QVERIFY(!r.out.contains("-, 1 worker(s)")); // no chunk for runs without a dataset
     QVERIFY(r.out.contains(", 1 worker(s), fifo\nRun 2: synthetic "));
 }
 

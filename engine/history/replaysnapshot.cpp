@@ -1,0 +1,61 @@
+#include "history/replaysnapshot.h"
+#include "history/runcomparison.h"
+#include <algorithm>
+
+namespace sf {
+
+RunSnapshot replaySnapshot(const StoredRun &run, int points)
+{
+    RunSnapshot s;
+    s.changed = run.tasks;
+    RunSummary &m = s.summary;
+    m.finished = true;
+    m.cancelled = run.totals.status == QLatin1String("cancelled");
+    m.elapsedMs = run.totals.wallMs;
+    m.workers = std::max(1, run.params.workers);
+    m.tasksTotal = run.totals.tasks;
+    m.tasksFailed = run.totals.failed;
+    m.retries = run.totals.retries;
+    m.rowsDone = m.rowsTotal = run.totals.rows;
+    m.bytesDone = m.bytesTotal = run.totals.bytes;
+    m.progress = 1;
+    m.durations = finishedQuantiles(run.tasks);
+    std::int64_t spanNs = 0;
+    int lanes = m.workers;
+    for (const TaskRecord &t : run.tasks) {
+        spanNs = std::max(spanNs, t.finishedNs);
+        lanes = std::max(lanes, t.worker + 1);
+        if (t.state == TaskState::Done) ++m.tasksDone;
+        if (t.straggler) m.stragglers.push_back(t.attemptId);
+    }
+    const double spanMs = std::max(run.totals.wallMs, double(spanNs) / 1e6);
+    m.workerUtilisation.assign(std::size_t(lanes), 0.0);
+    for (const TaskRecord &t : run.tasks)
+        if (t.worker >= 0 && spanMs > 0)
+            m.workerUtilisation[std::size_t(t.worker)] += double(t.durationNs()) / 1e6 / spanMs;
+    const double seconds = spanMs / 1000.0;
+    m.rowsPerSec = m.rowsPerSecOverall = seconds > 0 ? double(m.rowsDone) / seconds : 0;
+    m.bytesPerSec = m.bytesPerSecOverall = seconds > 0 ? double(m.bytesDone) / seconds : 0;
+    if (spanMs <= 0 || points < 1) return s;
+
+    // Rows finished per interval (as rows/s) and tasks waiting at each interval's end.
+    const double stepMs = spanMs / points;
+    std::vector<double> rows(std::size_t(points), 0.0);
+    for (const TaskRecord &t : run.tasks) {
+        if (t.state != TaskState::Done) continue;
+        const int bin = std::clamp(int(double(t.finishedNs) / 1e6 / stepMs), 0, points - 1);
+        rows[std::size_t(bin)] += double(t.rowsDone);
+    }
+    for (int i = 0; i < points; ++i) {
+        const double endMs = (i + 1) * stepMs;
+        const std::int64_t endNs = std::int64_t(endMs * 1e6);
+        std::int64_t waiting = 0;
+        for (const TaskRecord &t : run.tasks)
+            if (t.queuedNs <= endNs && (t.worker < 0 || t.startedNs > endNs)) ++waiting;
+        m.throughput.push_back({endMs, rows[std::size_t(i)] / (stepMs / 1000.0)});
+        m.queueLength.push_back({endMs, double(waiting)});
+    }
+    return s;
+}
+
+} // namespace sf
