@@ -1,6 +1,6 @@
 #pragma once
-// Two runs' task-duration histograms overlaid on the same bins (RunComparison's edges), bars
-// side by side per bin so neither hides the other.
+// Two runs' task-duration histograms overlaid on the same bins (RunComparison's edges), as
+// shares of each run's finished tasks, bars side by side per bin so neither hides the other.
 #include "history/runcomparison.h"
 #include "timingchartsbase.h"
 

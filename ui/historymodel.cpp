@@ -54,14 +54,15 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case IdColumn: return qint64(r.id);
     case StartedColumn:
         return sort ? QVariant(r.startedAt.toMSecsSinceEpoch())
-                    : QVariant(QLocale().toString(r.startedAt.toLocalTime(), QLocale::ShortFormat));
+                    : QVariant(r.startedAt.toLocalTime().toString(
+                          QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     case OriginColumn: return p.origin == QLatin1String("gui") ? tr("workbench") : tr("CLI");
     case AnalysisColumn: return p.analysis;
     case DatasetColumn:
         return p.datasetPath.isEmpty() ? QStringLiteral("—") : QFileInfo(p.datasetPath).fileName();
     case ChunkColumn:
         return sort ? QVariant(qint64(p.datasetPath.isEmpty() ? 0 : p.partition.size))
-                    : QVariant(chunkText(p));
+                    : QVariant(p.datasetPath.isEmpty() ? QStringLiteral("—") : chunkText(p));
     case WorkersColumn: return p.workers;
     case PolicyColumn: return schedulePolicyName(p.policy);
     case StatusColumn: return r.totals.status;

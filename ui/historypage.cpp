@@ -44,7 +44,10 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(HistoryModel::DatasetColumn,
+                                                      QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
     m_filter->setPlaceholderText(tr("Filter runs (analysis, dataset, policy, status…)"));
     m_filter->setClearButtonEnabled(true);

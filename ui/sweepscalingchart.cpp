@@ -23,16 +23,22 @@ SweepScalingChart::SweepScalingChart(Measure measure, QWidget *parent)
     QCustomPlot *p = plot();
     p->xAxis->setLabel(tr("workers"));
     p->yAxis->setLabel(measure == Measure::Speedup ? tr("speedup (×)") : tr("speedup ÷ workers"));
-    p->legend->setVisible(true);
-    p->axisRect()->insetLayout()->setInsetAlignment(0, measure == Measure::Speedup
-                                                           ? Qt::AlignTop | Qt::AlignLeft
-                                                           : Qt::AlignBottom | Qt::AlignLeft);
+    // The legend sits right of the axes: inside, it would cover the curves or the ideal line.
+    auto *legendRect = new QCPLayoutGrid;
+    p->plotLayout()->addElement(1, 1, legendRect);
+    legendRect->addElement(0, 0, p->legend);
+    legendRect->addElement(1, 0, new QCPLayoutElement(p)); // keeps the legend at its height
+    legendRect->setRowStretchFactor(0, 0.001);
+    p->plotLayout()->setColumnStretchFactor(1, 0.001);
+    legendRect->setMargins(QMargins(0, 0, 4, 0));
+    p->legend->setVisible(false);
     setMinimumHeight(150);
 }
 
 void SweepScalingChart::clear()
 {
     plot()->clearGraphs();
+    plot()->legend->setVisible(false);
     requestReplot();
 }
 
@@ -83,6 +89,7 @@ void SweepScalingChart::setResult(const SweepResult &result, SchedulePolicy poli
     p->xAxis->setRange(std::max(0.0, baseline - 0.5), maxWorkers + 0.5);
     p->yAxis->setRange(0, top * 1.1);
     useCountTicks(p->xAxis);
+    p->legend->setVisible(true);
     requestReplot();
 }
 

@@ -152,6 +152,12 @@ Recommendation Recommendation::from(const SweepResult &result)
     if (best->setting.workers > best->baselineWorkers && best->efficiency < 0.85) {
         const LossCause cause = limiterOf(*best, nullptr);
         if (cause != LossCause::None) r.limiter = reasonFor(cause, *best, *best, budget);
+        // No lost worker time to name, yet slow: each row cost more than on the baseline.
+        const SweepCell *base = result.find({best->setting.chunk, best->setting.chunkBytes,
+                                             best->baselineWorkers, best->setting.policy});
+        if (cause == LossCause::None && base && base->rows > 0 && best->rows > 0 &&
+            best->diag.busyMs / double(best->rows) > 1.2 * base->diag.busyMs / double(base->rows))
+            r.limiter = reasonFor(LossCause::Contention, *best, *base, budget);
     }
     for (const SweepCell &c : result.cells) {
         if (&c == best) continue;

@@ -13,12 +13,17 @@ double SweepResult::median(std::vector<double> v)
 
 namespace {
 
-// Least squares of busy = a·tasks + b·rows over the cells; a = 0 when the cells cannot tell
-// the two apart (one chunk size, or synthetic tasks where rows are tasks).
+// Least squares of busy = a·tasks + b·rows over the cells with the fewest workers (more
+// workers add contention, which would read as per-task cost); a = 0 when the cells cannot
+// tell the two apart (one chunk size, or synthetic tasks where rows are tasks).
 void fitTaskCost(const QList<SweepCell> &cells, double *a, double *b)
 {
+    int fewest = 0;
+    for (const SweepCell &c : cells)
+        if (fewest == 0 || c.setting.workers < fewest) fewest = c.setting.workers;
     double tt = 0, tr = 0, rr = 0, tbusy = 0, rbusy = 0;
     for (const SweepCell &c : cells) {
+        if (c.setting.workers != fewest) continue;
         const double t = double(c.diag.tasks), r = double(c.rows), y = c.diag.busyMs;
         tt += t * t;
         tr += t * r;

@@ -2,6 +2,7 @@
 // deleted or corrupt file without losing the run being saved, one connection per thread, the
 // dataset fingerprint, and the comparison of two stored runs.
 #include "core/hash.h"
+#include "history/replaysnapshot.h"
 #include "history/runcomparison.h"
 #include "history/runhistory.h"
 #include <QDir>
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void fingerprintOfFile();
     void compareTwoRuns();
     void compareLogBins();
+    void replayRebuildsTheSummary();
 };
 
 void TestHistory::createsVersionedSchema()
@@ -433,6 +435,34 @@ void TestHistory::compareLogBins()
     QVERIFY(qAbs(c.binEdgesMs[2] - 10.0) < 1e-9);
     QCOMPARE(c.histA, (std::vector<std::int64_t>{2, 1, 0}));
     QCOMPARE(c.histB, (std::vector<std::int64_t>{0, 0, 2}));
+}
+
+void TestHistory::replayRebuildsTheSummary()
+{
+    // Two lanes over 10 ms: lane 0 runs 0–4 and 4–8 ms, lane 1 runs 0–5 ms; 100 rows each.
+    StoredRun r;
+    r.params.workers = 2;
+    r.totals.wallMs = 10;
+    r.totals.rows = 300;
+    r.totals.tasks = 3;
+    r.tasks = {task(0, 0, 0, 4), task(1, 0, 4, 4), task(2, 1, 0, 5)};
+    r.tasks[1].queuedNs = 0;
+    r.tasks[2].straggler = true;
+    const RunSnapshot s = replaySnapshot(r, 10);
+    QCOMPARE(s.changed.size(), std::size_t(3));
+    QVERIFY(s.summary.finished);
+    QCOMPARE(s.summary.tasksDone, std::int64_t(3));
+    QCOMPARE(s.summary.durations.minMs, 4.0);
+    QCOMPARE(s.summary.durations.maxMs, 5.0);
+    QCOMPARE(s.summary.workerUtilisation, (std::vector<double>{0.8, 0.5}));
+    QCOMPARE(s.summary.stragglers, (std::vector<std::int64_t>{2}));
+    QCOMPARE(s.summary.rowsPerSecOverall, 300 / 0.010);
+    QCOMPARE(s.summary.throughput.size(), std::size_t(10));
+    QCOMPARE(s.summary.throughput[4].tMs, 5.0); // [4, 5) ms: task 0 finished at 4 ms
+    QCOMPARE(s.summary.throughput[4].value, 100 / 0.001);
+    QCOMPARE(s.summary.throughput[3].value, 0.0);
+    QCOMPARE(s.summary.queueLength[0].value, 1.0); // task 1 waits until 4 ms
+    QCOMPARE(s.summary.queueLength[4].value, 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void sampleIsUsedAndSaid();
     void memoryBudgetIsNamed();
     void cancelKeepsFinishedCells();
+    void verdictsFromKnownCells();
 };
 
 void TestSweep::planOrderAndValidation()
@@ -430,6 +431,53 @@ void TestSweep::cancelKeepsFinishedCells()
     const SweepResult result = runner.run(hooks);
     QCOMPARE(result.status, SweepResult::Status::Cancelled);
     QCOMPARE(result.cells.size(), 2);
+}
+
+void TestSweep::verdictsFromKnownCells()
+{
+    // Hand-made cells, no timing: 2 workers win but each row costs 1.5× the 1-worker cell's;
+    // 4 workers are within noise of them.
+    auto cell = [](int workers, double wall, double busy) {
+        SweepCell c;
+        c.setting = {100, false, workers, SchedulePolicy::Fifo};
+        c.wallMs = {wall};
+        c.rows = 1000;
+        c.diag.workers = workers;
+        c.diag.tasks = 10;
+        c.diag.makespanMs = wall;
+        c.diag.capacityMs = wall * workers;
+        c.diag.busyMs = busy;
+        c.diag.gapMs = c.diag.capacityMs - busy;
+        return c;
+    };
+    SweepResult r;
+    r.cells = {cell(1, 100, 100), cell(2, 80, 150), cell(4, 81, 310)};
+    r.compute();
+    QCOMPARE(r.fixedMsPerTask, 0.0); // one chunk size: per-task cost cannot be told apart
+    const Recommendation rec = Recommendation::from(r);
+    QCOMPARE(rec.best.setting.workers, 2);
+    QCOMPARE(rec.efficiency, 0.625);
+    QCOMPARE(rec.limiter, QStringLiteral("more workers than pay off: each row took 50% longer "
+                                         "than with 1 worker(s) (contention for cores, memory or "
+                                         "disk)"));
+    QCOMPARE(rec.losers.size(), 2);
+    QCOMPARE(rec.losers[0].setting.workers, 4);
+    QCOMPARE(rec.losers[0].cause, LossCause::Noise);
+    QCOMPARE(rec.losers[0].reason, QStringLiteral("within 3% of the best: measurement noise"));
+    QCOMPARE(rec.losers[1].cause, LossCause::FewerWorkers);
+    QCOMPARE(lossCauseName(rec.losers[1].cause), QStringLiteral("fewer-workers"));
+    QCOMPARE(rec.text(),
+             QStringLiteral(
+                 "Best: chunk_rows=100 workers=2 policy=fifo, median 80.0 ms; speedup 1.25× over 1 "
+                 "worker(s), 63% of the ideal 2×\n"
+                 "Held back from ideal by more workers than pay off: each row took 50% longer than "
+                 "with 1 worker(s) (contention for cores, memory or disk)\n"
+                 "Why the others lose:\n"
+                 "  chunk_rows=100 workers=4 policy=fifo: 1.01× slower — within 3% of the best: "
+                 "measurement noise\n"
+                 "  chunk_rows=100 workers=1 policy=fifo: 1.25× slower — fewer workers: 1 instead "
+                 "of 2\n"));
+    QCOMPARE(rec.text(1).section(QLatin1Char('\n'), -2, -2), QStringLiteral("  (1 more)"));
 }
 
 QTEST_GUILESS_MAIN(TestSweep)

@@ -140,7 +140,7 @@ void TestHistoryPage::listsFiltersOpensAndCompares()
     QCOMPARE(page.proxy()->index(1, HistoryModel::ChunkColumn).data().toString(),
              QStringLiteral("50000 rows"));
     QCOMPARE(page.proxy()->index(0, HistoryModel::ChunkColumn).data().toString(),
-             QStringLiteral("-"));
+             QStringLiteral("—"));
     page.filterEdit()->setText(QStringLiteral("PROFILE"));
     QCOMPARE(page.proxy()->rowCount(), 1);
     page.filterEdit()->clear();
@@ -188,8 +188,9 @@ void TestHistoryPage::listsFiltersOpensAndCompares()
     for (auto it = page.comparison()->histogram()->barsB()->data()->constBegin();
          it != page.comparison()->histogram()->barsB()->data()->constEnd(); ++it)
         sumB += it->value;
-    QCOMPARE(sumA, 10.0);
-    QCOMPARE(sumB, 10.0);
+    QCOMPARE(sumA, 100.0); // shares of each run's 10 tasks
+    QCOMPARE(sumB, 100.0);
+    QCOMPARE(page.comparison()->histogram()->barsA()->name(), QStringLiteral("run 1 (10 tasks)"));
 
     // Removing a run lists again without it.
     page.selectRuns({2});
