@@ -38,22 +38,27 @@ RunSnapshot replaySnapshot(const StoredRun &run, int points)
     m.bytesPerSec = m.bytesPerSecOverall = seconds > 0 ? double(m.bytesDone) / seconds : 0;
     if (spanMs <= 0 || points < 1) return s;
 
-    // Rows finished per interval (as rows/s) and tasks waiting at each interval's end.
+    // Rows finished per interval (as rows/s) and tasks waiting at each interval's end: queued
+    // by then and not yet started (sorted times, so a million attempts stay cheap).
     const double stepMs = spanMs / points;
     std::vector<double> rows(std::size_t(points), 0.0);
+    std::vector<std::int64_t> queued, started;
     for (const TaskRecord &t : run.tasks) {
+        queued.push_back(t.queuedNs);
+        if (t.worker >= 0) started.push_back(t.startedNs);
         if (t.state != TaskState::Done) continue;
         const int bin = std::clamp(int(double(t.finishedNs) / 1e6 / stepMs), 0, points - 1);
         rows[std::size_t(bin)] += double(t.rowsDone);
     }
+    std::sort(queued.begin(), queued.end());
+    std::sort(started.begin(), started.end());
     for (int i = 0; i < points; ++i) {
         const double endMs = (i + 1) * stepMs;
         const std::int64_t endNs = std::int64_t(endMs * 1e6);
-        std::int64_t waiting = 0;
-        for (const TaskRecord &t : run.tasks)
-            if (t.queuedNs <= endNs && (t.worker < 0 || t.startedNs > endNs)) ++waiting;
+        const auto in = std::upper_bound(queued.begin(), queued.end(), endNs) - queued.begin();
+        const auto out = std::upper_bound(started.begin(), started.end(), endNs) - started.begin();
         m.throughput.push_back({endMs, rows[std::size_t(i)] / (stepMs / 1000.0)});
-        m.queueLength.push_back({endMs, double(waiting)});
+        m.queueLength.push_back({endMs, double(std::max<std::ptrdiff_t>(0, in - out))});
     }
     return s;
 }
