@@ -189,7 +189,8 @@ void HistoryPage::onLoaded(const StoredRun &run)
         const RunParams &p = run.params;
         m_runLabel->setText(tr("Run %1 — %2 · %3 · %4 worker(s) · %5 · %6 ms · %7 tasks")
                                 .arg(run.id)
-                                .arg(p.jobName, run.startedAt.toLocalTime().toString(Qt::ISODate))
+                                .arg(p.jobName, run.startedAt.toLocalTime().toString(
+                                                    QStringLiteral("yyyy-MM-dd HH:mm:ss")))
                                 .arg(p.workers)
                                 .arg(schedulePolicyName(p.policy))
                                 .arg(QLocale().toString(run.totals.wallMs, 'f', 1))

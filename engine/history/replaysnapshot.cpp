@@ -1,6 +1,7 @@
 #include "history/replaysnapshot.h"
 #include "history/runcomparison.h"
 #include <algorithm>
+#include <cmath>
 
 namespace sf {
 
@@ -50,6 +51,7 @@ RunSnapshot replaySnapshot(const StoredRun &run, int points)
         const int bin = std::clamp(int(double(t.finishedNs) / 1e6 / stepMs), 0, points - 1);
         rows[std::size_t(bin)] += double(t.rowsDone);
     }
+    const int window = std::max(1, int(std::lround(std::min(1000.0, spanMs / 10) / stepMs)));
     std::sort(queued.begin(), queued.end());
     std::sort(started.begin(), started.end());
     for (int i = 0; i < points; ++i) {
@@ -57,7 +59,13 @@ RunSnapshot replaySnapshot(const StoredRun &run, int points)
         const std::int64_t endNs = std::int64_t(endMs * 1e6);
         const auto in = std::upper_bound(queued.begin(), queued.end(), endNs) - queued.begin();
         const auto out = std::upper_bound(started.begin(), started.end(), endNs) - started.begin();
-        m.throughput.push_back({endMs, rows[std::size_t(i)] / (stepMs / 1000.0)});
+        // Over a trailing window (a tenth of the run, at most 1 s, as the live monitor's),
+        // so a run of few tasks draws a rate rather than a comb of spikes.
+        double windowRows = 0;
+        for (int k = std::max(0, i - window + 1); k <= i; ++k)
+            windowRows += rows[std::size_t(k)];
+        const double windowMs = stepMs * std::min(window, i + 1);
+        m.throughput.push_back({endMs, windowRows / (windowMs / 1000.0)});
         m.queueLength.push_back({endMs, double(std::max<std::ptrdiff_t>(0, in - out))});
     }
     return s;

@@ -458,9 +458,19 @@ void TestHistory::replayRebuildsTheSummary()
     QCOMPARE(s.summary.stragglers, (std::vector<std::int64_t>{2}));
     QCOMPARE(s.summary.rowsPerSecOverall, 300 / 0.010);
     QCOMPARE(s.summary.throughput.size(), std::size_t(10));
-    QCOMPARE(s.summary.throughput[4].tMs, 5.0); // [4, 5) ms: task 0 finished at 4 ms
+    // Rates over the trailing 1 ms (a tenth of the 10 ms run): task 0 finished at 4 ms.
+    QCOMPARE(s.summary.throughput[4].tMs, 5.0);
     QCOMPARE(s.summary.throughput[4].value, 100 / 0.001);
     QCOMPARE(s.summary.throughput[3].value, 0.0);
+    // With 5 points of 2 ms the window is one step: [4, 6) ms holds tasks 0 and 2.
+    const RunSnapshot coarse = replaySnapshot(r, 5);
+    QCOMPARE(coarse.summary.throughput[2].tMs, 6.0);
+    QCOMPARE(coarse.summary.throughput[2].value, 200 / 0.002);
+    // With 20 points of 0.5 ms the window is two steps: at 5 ms, [4, 5) ms holds task 0.
+    const RunSnapshot fine = replaySnapshot(r, 20);
+    QCOMPARE(fine.summary.throughput[9].tMs, 5.0);
+    QCOMPARE(fine.summary.throughput[9].value, 100 / 0.001);
+    QCOMPARE(fine.summary.throughput[0].value, 0.0);
     QCOMPARE(s.summary.queueLength[0].value, 1.0); // task 1 waits until 4 ms
     QCOMPARE(s.summary.queueLength[4].value, 0.0);
 }
