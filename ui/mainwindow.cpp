@@ -3,6 +3,8 @@
 #include "datasetpage.h"
 #include "exportactions.h"
 #include "finishedrun.h"
+#include "historypage.h"
+#include "historyservice.h"
 #include "liverunpage.h"
 #include "recentmenu.h"
 #include "resultspage.h"
@@ -11,6 +13,7 @@
 #include "settings.h"
 #include "settingsdialog.h"
 #include "superflow/version.h"
+#include "sweeppage.h"
 #include "workbenchicon.h"
 
 #include <QApplication>
@@ -34,11 +37,14 @@ namespace sf::ui {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new RunSession(this))
+    , m_history(new HistoryService(this))
     , m_pages(new QTabWidget)
     , m_dataset(new DatasetPage)
     , m_setup(new RunSetupPage)
     , m_live(new LiveRunPage)
     , m_results(new ResultsPage)
+    , m_sweep(new SweepPage)
+    , m_historyPage(new HistoryPage(m_history))
     , m_runStatus(new QLabel)
 {
     setWindowTitle(QStringLiteral("Superflow"));
@@ -49,7 +55,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addTab(m_setup, tr("Run setup"));
     m_pages->addTab(m_live, tr("Live run"));
     m_pages->addTab(m_results, tr("Results"));
+    m_pages->addTab(m_sweep, tr("Sweep"));
+    m_pages->addTab(m_historyPage, tr("History"));
     setCentralWidget(m_pages);
+    m_session->setHistory(m_history);
     statusBar()->addPermanentWidget(m_runStatus);
 
     createActions();
@@ -68,6 +77,19 @@ MainWindow::MainWindow(QWidget *parent)
         startRun();
     });
     connect(m_setup, &RunSetupPage::runRequested, this, &MainWindow::startRun);
+    m_sweep->setJobProvider(
+        [this](SweepJob *job, QString *error) { return m_setup->buildSweepJob(job, error); });
+    connect(m_sweep, &SweepPage::applyRequested, this, [this](const SweepSetting &s) {
+        if (s.chunk > 0)
+            m_setup->setChunk(s.chunkBytes ? PartitionSpec::Unit::Bytes : PartitionSpec::Unit::Rows,
+                              s.chunk);
+        m_setup->setWorkers(s.workers);
+        m_setup->setPolicy(s.policy);
+        m_pages->setCurrentWidget(m_setup);
+        statusBar()->showMessage(tr("Run setup now uses %1").arg(s.describe()), 8000);
+    });
+    connect(m_history, &HistoryService::problem, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 10000); });
 
     connect(m_session, &RunSession::started, this, &MainWindow::onRunStarted);
     connect(m_session, &RunSession::snapshotReady, m_live, &LiveRunPage::applySnapshot);
@@ -163,7 +185,8 @@ void MainWindow::createMenus()
     tools->addAction(m_preferencesAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList names = {tr("Dataset"), tr("Run setup"), tr("Live run"), tr("Results")};
+    const QStringList names = {tr("Dataset"), tr("Run setup"), tr("Live run"),
+                               tr("Results"), tr("Sweep"),     tr("History")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *a = view->addAction(names[i], this, [this, i] { m_pages->setCurrentIndex(i); });
         a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
@@ -282,6 +305,7 @@ void MainWindow::showPreferences()
     SettingsDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted) return;
     // New defaults reach the Run setup page now, unless a run is using it.
+    m_history->setLocation(Settings::historyPath(), Settings::historyMaxRuns());
     if (m_session->isRunning()) return;
     m_setup->applyDefaults();
 }
@@ -298,6 +322,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     Settings::setWindowLayout(saveGeometry(), saveState());
     m_session->cancel();
+    m_sweep->cancelSweep();
     QMainWindow::closeEvent(event);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// The workbench frame: a tab of pages (Dataset, Run setup, Live run, Results), the menus,
-// toolbar and status bar, and the RunSession they share. Pages wire their own widgets; the
+// The workbench frame: a tab of pages (Dataset, Run setup, Live run, Results, Sweep,
+// History), the menus, toolbar and status bar, and the RunSession and HistoryService they
+// share. Pages wire their own widgets; the
 // frame only routes between them and restores the window layout.
 #include <QMainWindow>
 #include <memory>
@@ -13,10 +14,13 @@ class QTabWidget;
 namespace sf::ui {
 
 class DatasetPage;
+class HistoryPage;
+class HistoryService;
 class LiveRunPage;
 class ResultsPage;
 class RunSession;
 class RunSetupPage;
+class SweepPage;
 struct FinishedRun;
 
 class MainWindow : public QMainWindow {
@@ -26,7 +30,9 @@ public:
         DatasetTab,
         RunSetupTab,
         LiveRunTab,
-        ResultsTab
+        ResultsTab,
+        SweepTab,
+        HistoryTab
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -41,6 +47,9 @@ public:
     RunSetupPage *runSetupPage() const { return m_setup; }
     LiveRunPage *liveRunPage() const { return m_live; }
     ResultsPage *resultsPage() const { return m_results; }
+    SweepPage *sweepPage() const { return m_sweep; }
+    HistoryPage *historyPage() const { return m_historyPage; }
+    HistoryService *historyService() const { return m_history; }
     RunSession *session() const { return m_session; }
     QTabWidget *pages() const { return m_pages; }
     QAction *runAction() const { return m_runAction; }
@@ -65,11 +74,14 @@ private:
     void updateRunActions();
 
     RunSession *m_session;
+    HistoryService *m_history;
     QTabWidget *m_pages;
     DatasetPage *m_dataset;
     RunSetupPage *m_setup;
     LiveRunPage *m_live;
     ResultsPage *m_results;
+    SweepPage *m_sweep;
+    HistoryPage *m_historyPage;
     QLabel *m_runStatus;
     QMenu *m_recentMenu = nullptr;
     QAction *m_openAction = nullptr;

@@ -1,4 +1,5 @@
 #include "runsession.h"
+#include "historyservice.h"
 
 #include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -128,6 +129,7 @@ void RunSession::onSnapshotTaken()
 void RunSession::onRunFinished()
 {
     if (!isRunning()) return;
+    if (m_history) m_history->recordFinished(*m_run);
     // Snapshots are capped in size, so a run whose views fell behind ends with a few more
     // of them; `finished` comes after the one that leaves no change behind.
     m_draining = true;

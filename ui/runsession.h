@@ -12,6 +12,8 @@
 
 namespace sf::ui {
 
+class HistoryService;
+
 class RunSession : public QObject {
     Q_OBJECT
 public:
@@ -27,6 +29,8 @@ public:
     void cancel();
     void setWorkers(int n);
     void setRefreshIntervalMs(int ms); // default 33
+    // Where finished runs are saved (on its worker thread); null: nowhere.
+    void setHistory(HistoryService *history) { m_history = history; }
     // The summary of the latest snapshot handed out (the final one once finished).
     const RunSummary &lastSummary() const { return m_lastSummary; }
     // Time the engine took to build the latest snapshot, on the snapshot thread (benchmarks,
@@ -50,6 +54,7 @@ private:
     };
 
     std::unique_ptr<Run> m_run;
+    HistoryService *m_history = nullptr;
     QTimer m_timer;
     QThreadPool m_snapshotPool;
     QFutureWatcher<TakenSnapshot> m_snapshotWatcher;

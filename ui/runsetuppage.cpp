@@ -337,6 +337,33 @@ bool RunSetupPage::buildJob(JobSpec *job, QString *error) const
     return true;
 }
 
+bool RunSetupPage::buildSweepJob(SweepJob *job, QString *error) const
+{
+    JobSpec spec;
+    if (!buildJob(&spec, error)) return false;
+    QString message;
+    job->run = runOptions(&message);
+    if (!message.isEmpty()) {
+        *error = message;
+        return false;
+    }
+    AnalysisOptions options = m_form->options();
+    options.outputPath.clear();
+    const QString name = m_analysis->currentText();
+    const Schema schema = spec.source ? spec.source->schema() : Schema{};
+    job->name = spec.name;
+    job->source = spec.source;
+    job->partition = spec.partition;
+    job->priority = spec.priority;
+    job->rejectPolicy = spec.rejectPolicy;
+    job->makeAnalysis = [name, options, schema](QString *e) -> std::shared_ptr<Analysis> {
+        std::shared_ptr<Analysis> a = createAnalysis(name, options, e);
+        if (!a || !a->prepare(schema, e)) return nullptr;
+        return a;
+    };
+    return true;
+}
+
 bool RunSetupPage::addJob()
 {
     JobSpec job;

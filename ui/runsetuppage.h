@@ -4,6 +4,7 @@
 // saying what that means in tasks, and a queue of jobs that run together on one pool.
 #include "datasetpage.h"
 #include "exec/run.h"
+#include "tuning/sweeprunner.h"
 #include <QList>
 #include <QWidget>
 #include <memory>
@@ -38,6 +39,9 @@ public:
     RunOptions runOptions(QString *error = nullptr) const;
     // The job the form describes, its analysis built and prepared; false with `error` set.
     bool buildJob(JobSpec *job, QString *error) const;
+    // The form's job for a sweep: dataset, a factory of fresh analyses (outputs off: a sweep
+    // measures), priority and run options (memory budget, retries); false with `error` set.
+    bool buildSweepJob(SweepJob *job, QString *error) const;
     // Validates and queues the form's job; false (and the reason shown) when invalid.
     bool addJob();
     int queuedJobs() const { return int(m_queue.size()); }

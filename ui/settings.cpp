@@ -1,9 +1,9 @@
 #include "settings.h"
+#include "history/runhistory.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QSplitter>
 
 namespace sf::ui {
@@ -157,8 +157,8 @@ void Settings::setHistoryPath(const QString &path)
 
 QString Settings::defaultHistoryPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/history.sqlite");
+    // The engine's, so superflow-cli (which has no application name) finds the same file.
+    return sf::defaultHistoryPath();
 }
 
 int Settings::historyMaxRuns()

@@ -20,6 +20,7 @@ QString topLevelUsage() {
                        "       superflow-cli synthetic [options]\n"
                        "       superflow-cli inspect [options] DATASET\n"
                        "       superflow-cli sweep --analysis ANALYSIS [options] DATASET\n"
+                       "       superflow-cli history list|show ID|compare ID ID|remove ID\n"
                        "       superflow-cli --version\n\n") +
         Cli::tr("commands:") + QLatin1Char('\n');
     for (const QString &name : analysisNames())
@@ -30,6 +31,9 @@ QString topLevelUsage() {
     text += QStringLiteral("  %1 %2\n")
                 .arg(QStringLiteral("sweep").leftJustified(11),
                      Cli::tr("time a grid of chunk sizes x workers x policies"));
+    text += QStringLiteral("  %1 %2\n")
+                .arg(QStringLiteral("history").leftJustified(11),
+                     Cli::tr("list, show, compare and remove saved runs"));
     text +=
         QLatin1Char('\n') + Cli::tr("'superflow-cli COMMAND --help' lists a command's options.") +
         QLatin1Char('\n') +
@@ -59,6 +63,7 @@ int runCli(const QStringList &arguments) {
     const QStringList rest = args.mid(1);
     if (command == QLatin1String("inspect")) return runInspectCommand(rest);
     if (command == QLatin1String("sweep")) return runSweepCommand(rest);
+    if (command == QLatin1String("history")) return runHistoryCommand(rest);
     if (analysisNames().contains(command)) return runAnalysisCommand(command, rest);
     std::fprintf(stderr, "superflow-cli: %s\n%s",
                  qUtf8Printable(Cli::tr("unknown command '%1'").arg(command)),

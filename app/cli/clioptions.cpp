@@ -73,6 +73,12 @@ QList<OptionDef> output() {
              g}};
 }
 
+QList<OptionDef> history() {
+    return {{QStringLiteral("no-history"), QString(),
+             Cli::tr("do not save the run to the history (history list shows saved runs)"),
+             Cli::tr("output")}};
+}
+
 QList<OptionDef> groupby() {
     const QString g = Cli::tr("groupby");
     return {{QStringLiteral("by"), QStringLiteral("COL[,COL...]"), Cli::tr("key columns"), g},

@@ -33,6 +33,7 @@ QList<OptionDef> schedule();
 QList<OptionDef> input();
 QList<OptionDef> badRecords();
 QList<OptionDef> output();
+QList<OptionDef> history(); // --no-history, for the commands that save runs
 QList<OptionDef> groupby();
 QList<OptionDef> filter();
 QList<OptionDef> wordcount();

@@ -6,6 +6,7 @@
 #include "clitext.h"
 #include "commands.h"
 #include "export/exporters.h"
+#include "historyfile.h"
 #include "interruptguard.h"
 #include "jobrunner.h"
 #include "resultjson.h"
@@ -27,7 +28,7 @@ OptionParser makeParser(const QString &analysis) {
     if (!synthetic) defs += options::partition();
     defs += options::schedule();
     if (!synthetic) defs += options::input() + options::badRecords();
-    defs += options::output();
+    defs += options::output() + options::history();
     const QString synopsis = synthetic ? QStringLiteral("synthetic [options]")
                                        : analysis + QStringLiteral(" [options] DATASET");
     return OptionParser(analysis, synopsis, defs, synthetic ? 0 : 1, synthetic ? 0 : 1);
@@ -113,6 +114,9 @@ int runAnalysisCommand(const QString &analysis, const QStringList &args) {
                               (settings.progress == ProgressMode::Auto && stderrIsTerminal());
     ProgressLine progress(stderr, showProgress, stderrIsTerminal());
     const RunReport report = runJob(std::move(job), settings.run, &progress);
+    // Every run is kept, failed and interrupted ones too: they are what tuning compares.
+    if (!parser.isSet(QStringLiteral("no-history")))
+        saveToHistory(report, settings, analysis, datasetPath);
 
     // Side files first: they matter most when the run failed or was interrupted.
     int code = ExitOk;

@@ -1,5 +1,6 @@
 // `sweep --analysis A DATASET`: runs the analysis over a grid of chunk sizes × worker counts ×
-// policies, R times each, and reports which setting is fastest and how well it scales.
+// policies, R times each (on the engine's SweepRunner, as the workbench's Sweep page does),
+// prints the table and the recommendation, and reports why the other settings lose.
 #include "analysis/analysisregistry.h"
 #include "cliio.h"
 #include "clioptions.h"
@@ -7,8 +8,10 @@
 #include "commands.h"
 #include "export/atomicwrite.h"
 #include "interruptguard.h"
-#include "jobrunner.h"
+#include "progressline.h"
 #include "sweeptable.h"
+#include "tuning/sweeprunner.h"
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QThread>
@@ -23,6 +26,10 @@ QList<OptionDef> sweepOptions() {
                            QStringLiteral("profile|groupby|filter|wordcount|convert|synthetic"), g},
                           {QStringLiteral("repeat"), QStringLiteral("R"),
                            Cli::tr("runs per setting; the table shows their median (default 3)"),
+                           g},
+                          {QStringLiteral("sample"), QStringLiteral("first:N|stratified:N"),
+                           Cli::tr("time the settings on N chunks of the largest size: the first "
+                                   "N, or N spread evenly over the dataset"),
                            g}};
     defs += options::groupby() + options::filter() + options::wordcount() + options::synthetic();
     QList<OptionDef> grid = options::partition() + options::schedule();
@@ -48,6 +55,9 @@ QList<OptionDef> sweepOptions() {
         else if (d.name != QLatin1String("timings") && d.name != QLatin1String("trace"))
             defs.append(d);
     }
+    defs.append({QStringLiteral("json"), QStringLiteral("FILE"),
+                 Cli::tr("also write the cells, their diagnostics and the recommendation as JSON"),
+                 Cli::tr("output")});
     return defs;
 }
 
@@ -145,107 +155,110 @@ int runSweepCommand(const QStringList &args) {
         !parseIntOption(parser, QStringLiteral("repeat"), 1, &repeat, &error))
         return usageError(parser, error);
 
+    SweepPlan plan;
+    plan.chunks = chunks;
+    plan.chunkBytes = chunkBytes;
+    plan.workers.clear();
+    for (std::int64_t w : workers)
+        plan.workers.push_back(int(w));
+    plan.policies = policies;
+    plan.repeats = int(repeat);
+    if (parser.isSet(QStringLiteral("sample"))) {
+        if (synthetic)
+            return usageError(parser, Cli::tr("--sample needs a dataset; synthetic has none"));
+        if (!SweepSample::parse(parser.value(QStringLiteral("sample")), &plan.sample, &error))
+            return usageError(parser, QStringLiteral("--") + error);
+    }
+    const QString jsonPath = parser.value(QStringLiteral("json"));
+
     InterruptGuard interruptGuard;
     const QString datasetPath = parser.positional().value(0);
-    std::shared_ptr<const DataSource> source;
+    SweepJob job;
+    job.name = analysis;
     if (!synthetic) {
         int code = ExitOk;
-        source = openDataset(datasetPath, settings.source, &code);
-        if (!source) return code;
+        job.source = openDataset(datasetPath, settings.source, &code);
+        if (!job.source) return code;
     }
+    // Checked once here so a bad option is a usage error before the first run.
+    {
+        std::unique_ptr<Analysis> probe = createAnalysis(analysis, settings.analysis, &error);
+        if (!probe) return usageError(parser, error);
+        if (!probe->prepare(job.source ? job.source->schema() : Schema{}, &error))
+            return fail(ExitUsage, error);
+    }
+    const Schema schema = job.source ? job.source->schema() : Schema{};
+    const AnalysisOptions analysisOptions = settings.analysis;
+    job.makeAnalysis = [analysis, analysisOptions,
+                        schema](QString *e) -> std::shared_ptr<Analysis> {
+        std::unique_ptr<Analysis> a = createAnalysis(analysis, analysisOptions, e);
+        if (!a || !a->prepare(schema, e)) return nullptr;
+        return std::shared_ptr<Analysis>(std::move(a));
+    };
+    job.partition = settings.partition;
+    job.priority = settings.priority;
+    job.rejectPolicy = settings.rejectPolicy;
+    job.run = settings.run;
+
+    SweepRunner runner(plan, job);
+    if (!runner.prepare(&error)) return usageError(parser, error);
+    if (!runner.sampleNote().isEmpty()) printNote(settings.quiet, runner.sampleNote());
 
     const bool showProgress = settings.progress == ProgressMode::On ||
                               (settings.progress == ProgressMode::Auto && stderrIsTerminal());
-    const qsizetype total = qsizetype(chunks.size() * workers.size()) * policies.size();
-    SweepTable table;
-    QByteArray firstResult;
-    bool resultsDiffer = false;
-    int code = ExitOk;
-    qsizetype index = 0;
-    for (std::int64_t chunk : chunks) {
-        for (SchedulePolicy policy : policies) {
-            for (std::int64_t w : workers) {
-                SweepSetting setting{chunk, chunkBytes, int(w), policy};
-                ++index;
-                std::vector<double> walls;
-                std::int64_t rows = 0;
-                for (std::int64_t r = 0; r < repeat && code == ExitOk; ++r) {
-                    // A fresh analysis per run: analyses keep per-run state between finalize calls.
-                    std::unique_ptr<Analysis> created =
-                        createAnalysis(analysis, settings.analysis, &error);
-                    if (!created) return usageError(parser, error);
-                    std::shared_ptr<Analysis> instance(std::move(created));
-                    if (!instance->prepare(source ? source->schema() : Schema{}, &error))
-                        return fail(ExitUsage, error);
-                    JobSpec job;
-                    job.name = analysis;
-                    job.source = source;
-                    job.analysis = instance;
-                    job.partition = settings.partition;
-                    if (chunk > 0) {
-                        job.partition.size = chunk;
-                        job.partition.unit =
-                            chunkBytes ? PartitionSpec::Unit::Bytes : PartitionSpec::Unit::Rows;
-                    }
-                    job.priority = settings.priority;
-                    job.rejectPolicy = settings.rejectPolicy;
-                    RunOptions options = settings.run;
-                    options.workers = int(w);
-                    options.policy = policy;
-                    ProgressLine progress(stderr, showProgress, stderrIsTerminal());
-                    const RunReport report = runJob(std::move(job), options, &progress);
-                    if (report.interrupted) {
-                        code =
-                            fail(ExitInterrupted,
-                                 Cli::tr("interrupted at setting %1 of %2").arg(index).arg(total));
-                    } else if (report.outcome.status != JobOutcome::Status::Done) {
-                        code = fail(ExitTaskFailed, QStringLiteral("%1: %2").arg(
-                                                        setting.describe(), report.outcome.error));
-                    } else {
-                        walls.push_back(report.wallMs);
-                        rows = report.outcome.rows;
-                        const QByteArray result = QJsonDocument(report.outcome.result.json)
-                                                      .toJson(QJsonDocument::Compact);
-                        if (firstResult.isEmpty())
-                            firstResult = result;
-                        else if (result != firstResult)
-                            resultsDiffer = true;
-                    }
-                }
-                if (walls.empty()) break;
-                table.add(setting, walls, rows, source ? source->byteSize() : 0);
-                printNote(settings.quiet, Cli::tr("[%1/%2] %3: median %4 ms")
-                                              .arg(index)
-                                              .arg(total)
-                                              .arg(setting.describe())
-                                              .arg(SweepTable::median(walls), 0, 'f', 1));
-                if (code != ExitOk) break;
-            }
-            if (code != ExitOk) break;
-        }
-        if (code != ExitOk) break;
-    }
-    table.compute();
+    std::unique_ptr<ProgressLine> line;
+    RunSummary lastSummary;
+    SweepHooks hooks;
+    hooks.cancel = InterruptGuard::flag();
+    hooks.onPoll = [&](Run &run) {
+        // Run::finished is queued to this thread; dispatching keeps the event queue drained.
+        QCoreApplication::processEvents();
+        if (!line) line = std::make_unique<ProgressLine>(stderr, showProgress, stderrIsTerminal());
+        lastSummary = run.snapshot().summary;
+        line->update(lastSummary);
+    };
+    hooks.onRun = [&](const SweepProgress &p) {
+        if (line) line->finish(lastSummary);
+        line.reset();
+        if (p.cellDone)
+            printNote(settings.quiet, Cli::tr("[%1/%2] %3: median %4 ms")
+                                          .arg(p.cell)
+                                          .arg(p.cells)
+                                          .arg(p.setting.describe())
+                                          .arg(p.cellMedianMs, 0, 'f', 1));
+    };
+    const SweepResult result = runner.run(hooks);
+    if (line) line->finish(lastSummary);
+    line.reset();
+    const Recommendation recommendation = Recommendation::from(result);
+
     // Completed settings are written even after an interruption or failure.
-    if (!table.rows().isEmpty()) {
+    if (!result.cells.isEmpty()) {
         if (settings.outPath.isEmpty()) {
-            printStdout(QString::fromUtf8(table.toCsv()));
-        } else if (!writeFileAtomically(settings.outPath, table.toCsv(), &error)) {
+            printStdout(QString::fromUtf8(sweepCsv(result)));
+        } else if (!writeFileAtomically(settings.outPath, sweepCsv(result), &error)) {
             return fail(ExitInput, error);
         }
     }
-    if (code != ExitOk) return code;
-    if (resultsDiffer) printNote(false, Cli::tr("warning: results differ between settings"));
-    if (const SweepRow *best = table.best()) {
-        const QString line = Cli::tr("best: %1, median %2 ms, speedup %3 over %4 worker(s)\n")
-                                 .arg(best->setting.describe())
-                                 .arg(best->medianMs, 0, 'f', 1)
-                                 .arg(best->speedup, 0, 'f', 2)
-                                 .arg(best->baselineWorkers);
+    if (!jsonPath.isEmpty()) {
+        const QJsonObject doc = sweepJson(analysis, datasetPath, plan, result, recommendation);
+        if (!writeFileAtomically(jsonPath, QJsonDocument(doc).toJson(QJsonDocument::Indented),
+                                 &error))
+            return fail(ExitInput, error);
+    }
+    if (result.status == SweepResult::Status::Cancelled)
+        return fail(ExitInterrupted, Cli::tr("interrupted at setting %1 of %2")
+                                         .arg(result.stoppedAt)
+                                         .arg(plan.settings().size()));
+    if (result.status == SweepResult::Status::Failed) return fail(ExitTaskFailed, result.error);
+    if (result.resultsDiffer) printNote(false, Cli::tr("warning: results differ between settings"));
+    if (recommendation.valid) {
+        // After the table on stdout, the verdict goes to stderr so the CSV stays clean.
+        const QString text = recommendation.text();
         if (settings.outPath.isEmpty()) {
-            if (!settings.quiet) std::fputs(line.toUtf8().constData(), stderr);
+            if (!settings.quiet) std::fputs(text.toUtf8().constData(), stderr);
         } else {
-            printStdout(line);
+            printStdout(text);
         }
     }
     return ExitOk;

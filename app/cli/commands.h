@@ -10,6 +10,7 @@ namespace sf::cli {
 int runAnalysisCommand(const QString &analysis, const QStringList &args);
 int runInspectCommand(const QStringList &args);
 int runSweepCommand(const QStringList &args);
+int runHistoryCommand(const QStringList &args);
 
 // Opens a dataset for a command; null with `*exitCode` set (3, or 130 when Ctrl-C stopped the
 // indexing) and the message printed.

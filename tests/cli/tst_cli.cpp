@@ -101,6 +101,7 @@ private Q_SLOTS:
     void inspectReportsBadRecord();
     void rejectsFileAndFailMode();
     void sweepTable();
+    void sweepSampleAndJson();
 
 private:
     QTemporaryDir m_dir;
@@ -522,7 +523,7 @@ void TestCli::sweepTable() {
                 QStringLiteral("fifo,longest"), QStringLiteral("--repeat"), QStringLiteral("2"),
                 QStringLiteral("--out"), out, fixture("weather.csv")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY2(r.out.startsWith("best: chunk_rows="), r.out.constData());
+    QVERIFY2(r.out.startsWith("Best: chunk_rows="), r.out.constData());
     sf::test::CsvRows rows;
     QVERIFY(sf::test::readCsvFile(out, &rows));
     QCOMPARE(rows.size(), 9); // 2 chunks x 2 policies x 2 worker counts
@@ -541,6 +542,52 @@ void TestCli::sweepTable() {
             QCOMPARE(rows[i][10], QByteArray("1.000"));
         }
     }
+}
+
+void TestCli::sweepSampleAndJson() {
+    const QString json = tmp("sweep.json");
+    const CliResult r =
+        runCli({QStringLiteral("sweep"), QStringLiteral("--analysis"), QStringLiteral("profile"),
+                QStringLiteral("--chunk-rows"), QStringLiteral("2,3"), QStringLiteral("--workers"),
+                QStringLiteral("1,2"), QStringLiteral("--repeat"), QStringLiteral("1"),
+                QStringLiteral("--sample"), QStringLiteral("stratified:2"),
+                QStringLiteral("--json"), json, fixture("weather.csv")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // The table on stdout, the sample note and the verdict on stderr.
+    sf::test::CsvRows rows;
+    QVERIFY(sf::test::parseCsvText(r.out, &rows));
+    QCOMPARE(rows.size(), 5);
+    QVERIFY2(r.err.contains("superflow-cli: Measured on a stratified sample: 2 chunks of 3 rows "
+                            "spread evenly over the dataset (6 of 12 rows, 50.0%).\n"),
+             r.err.constData());
+    const qsizetype best = r.err.indexOf("\nBest: chunk_rows=");
+    QVERIFY2(best > 0, r.err.constData());
+    QVERIFY(r.err.indexOf("Why the others lose:\n", best) > best);
+    QJsonParseError e;
+    const QJsonObject doc = readJsonFile(json, &e).object();
+    QCOMPARE(e.error, QJsonParseError::NoError);
+    QCOMPARE(doc.value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+    QCOMPARE(doc.value(QStringLiteral("sample")).toString(), QStringLiteral("stratified:2"));
+    QCOMPARE(doc.value(QStringLiteral("sample_rows")).toInt(), 6);
+    const QJsonArray cells = doc.value(QStringLiteral("cells")).toArray();
+    QCOMPARE(cells.size(), 4);
+    QCOMPARE(cells[0].toObject().value(QStringLiteral("chunk_rows")).toInt(), 2);
+    QCOMPARE(cells[0].toObject().value(QStringLiteral("tasks")).toInt(), 3); // 6 rows / 2
+    QCOMPARE(cells[2].toObject().value(QStringLiteral("tasks")).toInt(), 2); // 6 rows / 3
+    QCOMPARE(cells[0].toObject().value(QStringLiteral("rows")).toInt(), 6);
+    const QJsonObject rec = doc.value(QStringLiteral("recommendation")).toObject();
+    QCOMPARE(rec.value(QStringLiteral("others")).toArray().size(), 3);
+    QVERIFY(rec.value(QStringLiteral("text")).toString().startsWith(QStringLiteral("Best: ")));
+    for (const QJsonValue &v : rec.value(QStringLiteral("others")).toArray())
+        QVERIFY(!v.toObject().value(QStringLiteral("reason")).toString().isEmpty());
+
+    const CliResult bad =
+        runCli({QStringLiteral("sweep"), QStringLiteral("--analysis"), QStringLiteral("profile"),
+                QStringLiteral("--sample"), QStringLiteral("last:2"), fixture("weather.csv")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.startsWith("superflow-cli sweep: --sample must be first:N or stratified:N "
+                                "with N ≥ 1, got 'last:2'\n"),
+             bad.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

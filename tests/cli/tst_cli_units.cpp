@@ -197,17 +197,29 @@ void TestCliUnits::analysisOptions() {
     QVERIFY(error.startsWith(QStringLiteral("--duration must be one of constant|uniform|")));
 }
 
+namespace {
+SweepCell cell(const SweepSetting &setting, std::vector<double> walls, std::int64_t rows,
+               std::int64_t bytes) {
+    SweepCell c;
+    c.setting = setting;
+    c.wallMs = std::move(walls);
+    c.rows = rows;
+    c.bytes = bytes;
+    return c;
+}
+} // namespace
+
 void TestCliUnits::sweepStatistics() {
-    QCOMPARE(SweepTable::median({3, 1, 2}), 2.0);
-    QCOMPARE(SweepTable::median({4, 1, 2, 3}), 2.5);
-    SweepTable t;
-    t.add({100, false, 1, SchedulePolicy::Fifo}, {100, 120, 110}, 1000, 2'000'000);
-    t.add({100, false, 2, SchedulePolicy::Fifo}, {60, 50, 55}, 1000, 2'000'000);
-    t.add({100, false, 4, SchedulePolicy::Fifo}, {40, 40}, 1000, 2'000'000);
-    t.add({100, false, 1, SchedulePolicy::Longest}, {200}, 1000, 2'000'000);
-    t.add({100, false, 4, SchedulePolicy::Longest}, {25}, 1000, 2'000'000);
+    QCOMPARE(SweepResult::median({3, 1, 2}), 2.0);
+    QCOMPARE(SweepResult::median({4, 1, 2, 3}), 2.5);
+    SweepResult t;
+    t.cells.append(cell({100, false, 1, SchedulePolicy::Fifo}, {100, 120, 110}, 1000, 2'000'000));
+    t.cells.append(cell({100, false, 2, SchedulePolicy::Fifo}, {60, 50, 55}, 1000, 2'000'000));
+    t.cells.append(cell({100, false, 4, SchedulePolicy::Fifo}, {40, 40}, 1000, 2'000'000));
+    t.cells.append(cell({100, false, 1, SchedulePolicy::Longest}, {200}, 1000, 2'000'000));
+    t.cells.append(cell({100, false, 4, SchedulePolicy::Longest}, {25}, 1000, 2'000'000));
     t.compute();
-    const auto &rows = t.rows();
+    const auto &rows = t.cells;
     QCOMPARE(rows[0].medianMs, 110.0);
     QCOMPARE(rows[0].minMs, 100.0);
     QCOMPARE(rows[0].maxMs, 120.0);
@@ -219,21 +231,26 @@ void TestCliUnits::sweepStatistics() {
     QCOMPARE(rows[4].speedup, 8.0); // against the longest-policy 1-worker run, not fifo's
     QCOMPARE(t.best(), &rows[4]);
     sf::test::CsvRows csv;
-    QVERIFY(sf::test::parseCsvText(t.toCsv(), &csv));
+    QVERIFY(sf::test::parseCsvText(sweepCsv(t), &csv));
     QCOMPARE(csv.size(), 6);
     QCOMPARE(csv[3], (QList<QByteArray>{"100", "4", "fifo", "2", "40.000", "40.000", "40.000",
                                         "25000.0", "50.000", "2.750", "0.688", "1"}));
 }
 
 void TestCliUnits::sweepWithoutOneWorker() {
-    SweepTable t;
-    t.add({0, false, 2, SchedulePolicy::Fifo}, {100}, 10, 0);
-    t.add({0, false, 8, SchedulePolicy::Fifo}, {40}, 10, 0);
+    SweepResult t;
+    t.cells.append(cell({0, false, 2, SchedulePolicy::Fifo}, {100}, 10, 0));
+    t.cells.append(cell({0, false, 8, SchedulePolicy::Fifo}, {40}, 10, 0));
     t.compute();
-    QCOMPARE(t.rows()[1].baselineWorkers, 2);
-    QCOMPARE(t.rows()[1].speedup, 2.5);
-    QCOMPARE(t.rows()[1].efficiency, 0.625);
-    QVERIFY(t.toCsv().split('\n').at(1).startsWith(",2,fifo")); // no chunk column value
+    QCOMPARE(t.cells[1].baselineWorkers, 2);
+    QCOMPARE(t.cells[1].speedup, 2.5);
+    QCOMPARE(t.cells[1].efficiency, 0.625);
+    QVERIFY(sweepCsv(t).split('\n').at(1).startsWith(",2,fifo")); // no chunk column value
+    // The verdict names the baseline: 2.5× over 2 workers is 63% of the ideal 4×.
+    const QString text = Recommendation::from(t).text();
+    QVERIFY2(text.startsWith(QStringLiteral("Best: workers=8 policy=fifo, median 40.0 ms; speedup "
+                                            "2.50× over 2 worker(s), 63% of the ideal 4×\n")),
+             qPrintable(text));
 }
 
 void TestCliUnits::progressText() {
