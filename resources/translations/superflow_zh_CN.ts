@@ -431,12 +431,6 @@
         <translation>警告：不同设置下的结果不一致</translation>
     </message>
     <message>
-        <source>best: %1, median %2 ms, speedup %3 over %4 worker(s)
-</source>
-        <translation>最佳：%1，中位数 %2 毫秒，相对 %4 个工作线程加速 %3 倍
-</translation>
-    </message>
-    <message>
         <source>interrupted while reading %1</source>
         <translation>读取 %1 时被中断</translation>
     </message>
@@ -524,6 +518,243 @@
         <source>sweep</source>
         <translation>sweep（扫描）</translation>
     </message>
+    <message>
+        <source>list, show, compare and remove saved runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not save the run to the history (history list shows saved runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run ID must be a positive integer, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists, shows, compares and removes the runs saved in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history is %1 (SUPERFLOW_HISTORY overrides it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print JSON instead of a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history needs list, show, compare or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown history action &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>history %1 takes %n run ID(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no run %1 in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time the settings on N chunks of the largest size: the first N, or N spread evenly over the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also write the cells, their diagnostics and the recommendation as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sample needs a dataset; synthetic has none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: the run was not saved to the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: old runs were not removed from the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 worker(s), %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history holds no runs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wall ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation type="unfinished">任务</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, modified %2, head hash %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file was not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chunks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 failed, %3 retries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation type="unfinished">行</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished">字节</translation>
+    </message>
+    <message>
+        <source>task ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation type="unfinished">尝试次数</translation>
+    </message>
+    <message>
+        <source>busy ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2 %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: the runs read different data (dataset or fingerprint differ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task ms from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished">%1 行</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -574,6 +805,117 @@
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>Tuning</name>
+    <message>
+        <source>too many tiny tasks: %1 task(s) of %2 ms on average; scheduling and per-task overhead took %3 of worker time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too few large tasks: %1 task(s) for %2 worker(s); workers sat idle after their last task for %3 of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory budget hit: %1 task(s) waited for the %2 budget while workers were free (%3 of worker time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fewer workers: %1 instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more workers than pay off: each row took %1 longer than with %2 worker(s) (contention for cores, memory or disk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within %1 of the best: measurement noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slower, with no single measured cause (overhead %1, tail idle %2 of worker time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No setting finished, so there is nothing to recommend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best: %1, median %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; speedup %1× over %2 worker(s), %3 of the ideal %4×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held back from ideal by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the others lose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2× slower — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample must be first:N or stratified:N with N ≥ 1, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sweep needs at least one chunk size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sweep needs at least one worker count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sweep needs at least one policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sweep needs at least one run per setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chunk sizes must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker counts must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sweep has no analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sample needs a dataset; this analysis reads none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample %1 covers the whole dataset (%2 rows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured on a sample: the first %1 chunks of %2 rows (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured on a stratified sample: %1 chunks of %2 rows spread evenly over the dataset (%3).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -827,6 +1169,80 @@
     <message>
         <source>Export chart</source>
         <translation>导出图表</translation>
+    </message>
+</context>
+<context>
+    <name>sf::ui::ComparisonHistogram</name>
+    <message>
+        <source>Task durations, both runs on the same bins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task duration (ms), bin lower edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of the run&apos;s tasks (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 (%2 tasks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task duration (ms, log bins), bin lower edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sf::ui::ComparisonView</name>
+    <message>
+        <source>%1 worker(s), %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run %1&lt;/b&gt; — %2, %3: &lt;b&gt;%4 ms&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two runs and press Compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 took %2× the wall time of run %3: %4% faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 took %2× the wall time of run %3: %4% slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runs read different data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wall ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation type="unfinished">任务</translation>
+    </message>
+    <message>
+        <source>task %1 ms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1614,131 @@ Raw record (%3 bytes):
     </message>
 </context>
 <context>
+    <name>sf::ui::HistoryModel</name>
+    <message>
+        <source>workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished">分析</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished">数据集</translation>
+    </message>
+    <message>
+        <source>Chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished">工作线程</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished">策略</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished">任务</translation>
+    </message>
+</context>
+<context>
+    <name>sf::ui::HistoryPage</name>
+    <message>
+        <source>Open charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <source>Filter runs (analysis, dataset, policy, status…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected run&apos;s timing charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two runs to compare them side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a run to see its charts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 — %2 · %3 · %4 worker(s) · %5 · %6 ms · %7 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sf::ui::HistoryService</name>
+    <message>
+        <source>The run was not saved to the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read run %1 from the history: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sf::ui::LiveRunPage</name>
     <message>
         <source>All states</source>
@@ -1393,6 +1934,18 @@ Raw record (%3 bytes):
     <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run setup now uses %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2384,223 @@ Raw record (%3 bytes):
     <message>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>sf::ui::SweepHeatmap</name>
+    <message>
+        <source>Median wall time (ms): chunk size × workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chunk size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>chunk size (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chunk size (rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sf::ui::SweepPage</name>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk sizes to try, separated by commas (bytes: 4MiB, 512k …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation type="unfinished">行</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished">字节</translation>
+    </message>
+    <message>
+        <source>Chunk sizes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker counts to try, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs per setting; cells show their median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first N chunks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N chunks spread evenly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N = </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>%v of %m runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts show policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a sweep to get a recommendation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to Run setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the best chunk size, worker count and policy on the Run setup page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk sizes: &apos;%1&apos; is not a positive %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers: &apos;%1&apos; is not a worker count (1 … 1024).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to sweep: set up a job on the Run setup page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Run setup page&apos;s job is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweeping %1 settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 — median %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep cancelled after %1 of %2 settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: results differ between settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sf::ui::SweepScalingChart</name>
+    <message>
+        <source>Speedup vs workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency vs workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speedup (×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speedup ÷ workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chunk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chunk %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ideal</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
