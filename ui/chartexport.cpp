@@ -2,6 +2,7 @@
 #include "export/atomicwrite.h"
 #include <QBuffer>
 #include <QFileInfo>
+#include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -41,7 +42,39 @@ bool ChartExport::save(QCustomPlot *plot, const QString &path, Format format, in
 {
     const int w = width > 0 ? width : plot->width();
     const int h = height > 0 ? height : plot->height();
-    if (w <= 0 || h <= 0) {
+    return render({Tile{plot, QRect(0, 0, w, h)}}, path, format, w, h, error);
+}
+
+bool ChartExport::saveTiles(const QList<Tile> &tiles, const QString &path, int width, int height,
+                            QString *error)
+{
+    Format format;
+    if (!formatForPath(path, &format)) {
+        if (error)
+            *error = QObject::tr("%1: unknown chart format (use .png, .svg or .pdf)").arg(path);
+        return false;
+    }
+    return render(tiles, path, format, width, height, error);
+}
+
+namespace {
+
+void paintTiles(QCPPainter &painter, const QList<ChartExport::Tile> &tiles)
+{
+    for (const ChartExport::Tile &t : tiles) {
+        painter.save();
+        painter.translate(t.rect.topLeft());
+        t.plot->toPainter(&painter, t.rect.width(), t.rect.height());
+        painter.restore();
+    }
+}
+
+} // namespace
+
+bool ChartExport::render(const QList<Tile> &tiles, const QString &path, Format format, int w, int h,
+                         QString *error)
+{
+    if (w <= 0 || h <= 0 || tiles.isEmpty()) {
         if (error) *error = QObject::tr("%1: chart size %2×%3 is empty").arg(path).arg(w).arg(h);
         return false;
     }
@@ -52,7 +85,21 @@ bool ChartExport::save(QCustomPlot *plot, const QString &path, Format format, in
     buffer.open(QIODevice::WriteOnly);
     bool rendered = false;
     switch (format) {
-    case Format::Png: rendered = plot->toPixmap(w, h).save(&buffer, "PNG"); break;
+    case Format::Png: {
+        if (tiles.size() == 1 && tiles.front().rect == QRect(0, 0, w, h)) {
+            rendered = tiles.front().plot->toPixmap(w, h).save(&buffer, "PNG");
+            break;
+        }
+        QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
+        image.fill(tiles.front().plot->palette().color(QPalette::Window));
+        QCPPainter painter;
+        rendered = painter.begin(&image);
+        if (rendered) {
+            paintTiles(painter, tiles);
+            rendered = painter.end() && image.save(&buffer, "PNG");
+        }
+        break;
+    }
     case Format::Svg: {
         QSvgGenerator generator;
         generator.setOutputDevice(&buffer);
@@ -63,7 +110,7 @@ bool ChartExport::save(QCustomPlot *plot, const QString &path, Format format, in
         rendered = painter.begin(&generator);
         if (rendered) {
             painter.setMode(QCPPainter::pmVectorized);
-            plot->toPainter(&painter, w, h);
+            paintTiles(painter, tiles);
             rendered = painter.end();
         }
         break;
@@ -82,7 +129,7 @@ bool ChartExport::save(QCustomPlot *plot, const QString &path, Format format, in
             painter.setMode(QCPPainter::pmVectorized);
             painter.setMode(QCPPainter::pmNoCaching);
             painter.setWindow(0, 0, w, h);
-            plot->toPainter(&painter, w, h);
+            paintTiles(painter, tiles);
             rendered = painter.end();
         }
         break;

@@ -70,11 +70,20 @@ void SweepHeatmap::setResult(const SweepResult &result, SchedulePolicy policy)
     if (m_chunks.empty()) return;
     const bool bytes = result.cells.first().setting.chunkBytes;
     const int nx = columns(), ny = rows();
-    m_map->data()->setSize(nx, ny);
-    m_map->data()->setRange(QCPRange(0, nx - 1), QCPRange(0, ny - 1));
-    for (int x = 0; x < nx; ++x)
-        for (int y = 0; y < ny; ++y)
+    // A colour map of one cell in a dimension has a zero-width range and draws nothing: such a
+    // dimension gets two identical cells centred at ±0.25, which together cover [-0.5, 0.5].
+    const int mx = std::max(nx, 2), my = std::max(ny, 2);
+    m_map->data()->setSize(mx, my);
+    m_map->data()->setRange(nx > 1 ? QCPRange(0, nx - 1) : QCPRange(-0.25, 0.25),
+                            ny > 1 ? QCPRange(0, ny - 1) : QCPRange(-0.25, 0.25));
+    for (int x = 0; x < mx; ++x)
+        for (int y = 0; y < my; ++y)
             m_map->data()->setCell(x, y, std::nan(""));
+    const auto setCell = [&](int x, int y, double v) {
+        for (int dx = 0; dx < (nx > 1 ? 1 : 2); ++dx)
+            for (int dy = 0; dy < (ny > 1 ? 1 : 2); ++dy)
+                m_map->data()->setCell(x + dx, y + dy, v);
+    };
     const SweepCell *best = nullptr;
     for (const SweepCell &c : result.cells) {
         if (c.setting.policy != policy) continue;
@@ -82,7 +91,7 @@ void SweepHeatmap::setResult(const SweepResult &result, SchedulePolicy policy)
             int(std::find(m_chunks.begin(), m_chunks.end(), c.setting.chunk) - m_chunks.begin());
         const int y = int(std::find(m_workers.begin(), m_workers.end(), c.setting.workers) -
                           m_workers.begin());
-        m_map->data()->setCell(x, y, c.medianMs);
+        setCell(x, y, c.medianMs);
         if (!best || c.medianMs < best->medianMs) best = &c;
         auto *label = new QCPItemText(plot());
         label->position->setCoords(x, y);

@@ -1,6 +1,5 @@
 #include "sweeppage.h"
-#include "sweepheatmap.h"
-#include "sweepscalingchart.h"
+#include "sweepcharts.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -143,14 +142,8 @@ QWidget *SweepPage::buildResults()
     policyRow->addStretch(1);
     layout->addLayout(policyRow);
     connect(m_shownPolicy, &QComboBox::currentIndexChanged, this, &SweepPage::showPolicy);
-    m_heatmap = new SweepHeatmap;
-    m_speedup = new SweepScalingChart(SweepScalingChart::Measure::Speedup);
-    m_efficiency = new SweepScalingChart(SweepScalingChart::Measure::Efficiency);
-    auto *curves = new QHBoxLayout;
-    curves->addWidget(m_speedup);
-    curves->addWidget(m_efficiency);
-    layout->addWidget(m_heatmap, 3);
-    layout->addLayout(curves, 2);
+    m_charts = new SweepCharts;
+    layout->addWidget(m_charts, 5);
 
     auto *verdict = new QGroupBox(tr("Recommendation"));
     auto *v = new QVBoxLayout(verdict);
@@ -348,18 +341,28 @@ void SweepPage::onFinished(const SweepResult &result)
     Q_EMIT sweepFinished();
 }
 
+SweepHeatmap *SweepPage::heatmap() const
+{
+    return m_charts->heatmap();
+}
+
+SweepScalingChart *SweepPage::speedupChart() const
+{
+    return m_charts->speedupChart();
+}
+
+SweepScalingChart *SweepPage::efficiencyChart() const
+{
+    return m_charts->efficiencyChart();
+}
+
 void SweepPage::showPolicy()
 {
     if (m_shownPolicy->count() == 0) {
-        m_heatmap->clear();
-        m_speedup->clear();
-        m_efficiency->clear();
+        m_charts->clear();
         return;
     }
-    const auto policy = SchedulePolicy(m_shownPolicy->currentData().toInt());
-    m_heatmap->setResult(m_result, policy);
-    m_speedup->setResult(m_result, policy);
-    m_efficiency->setResult(m_result, policy);
+    m_charts->setResult(m_result, SchedulePolicy(m_shownPolicy->currentData().toInt()));
 }
 
 void SweepPage::setRunning(bool running)

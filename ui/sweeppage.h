@@ -21,6 +21,7 @@ class QThread;
 
 namespace sf::ui {
 
+class SweepCharts;
 class SweepHeatmap;
 class SweepScalingChart;
 
@@ -50,9 +51,10 @@ public:
 
     const sf::SweepResult &result() const { return m_result; }
     const sf::Recommendation &recommendation() const { return m_recommendation; }
-    SweepHeatmap *heatmap() const { return m_heatmap; }
-    SweepScalingChart *speedupChart() const { return m_speedup; }
-    SweepScalingChart *efficiencyChart() const { return m_efficiency; }
+    SweepCharts *charts() const { return m_charts; }
+    SweepHeatmap *heatmap() const;
+    SweepScalingChart *speedupChart() const;
+    SweepScalingChart *efficiencyChart() const;
     QLabel *recommendationLabel() const { return m_recommendationText; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *runButton() const { return m_run; }
@@ -85,9 +87,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     QComboBox *m_shownPolicy = nullptr;
-    SweepHeatmap *m_heatmap = nullptr;
-    SweepScalingChart *m_speedup = nullptr;
-    SweepScalingChart *m_efficiency = nullptr;
+    SweepCharts *m_charts = nullptr;
     QLabel *m_recommendationText = nullptr;
     QPushButton *m_apply = nullptr;
 

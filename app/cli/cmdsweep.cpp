@@ -9,11 +9,13 @@
 #include "export/atomicwrite.h"
 #include "interruptguard.h"
 #include "progressline.h"
+#include "sweepplot.h"
 #include "sweeptable.h"
 #include "tuning/sweeprunner.h"
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSize>
 #include <QThread>
 
 namespace sf::cli {
@@ -58,7 +60,25 @@ QList<OptionDef> sweepOptions() {
     defs.append({QStringLiteral("json"), QStringLiteral("FILE"),
                  Cli::tr("also write the cells, their diagnostics and the recommendation as JSON"),
                  Cli::tr("output")});
+    defs.append({QStringLiteral("plot"), QStringLiteral("FILE.png|.svg|.pdf"),
+                 Cli::tr("render the sweep charts (heatmap, speedup, efficiency) of the best "
+                         "policy, without a display"),
+                 Cli::tr("output")});
+    defs.append({QStringLiteral("plot-size"), QStringLiteral("WxH"),
+                 Cli::tr("size of the --plot page in pixels or points (default 1200x900)"),
+                 Cli::tr("output")});
     return defs;
+}
+
+bool parsePlotSize(const QString &text, QSize *size) {
+    const QStringList parts = text.toLower().split(QLatin1Char('x'));
+    if (parts.size() != 2) return false;
+    bool okW = false, okH = false;
+    const int w = parts[0].trimmed().toInt(&okW);
+    const int h = parts[1].trimmed().toInt(&okH);
+    if (!okW || !okH || w < 200 || h < 200 || w > 10000 || h > 10000) return false;
+    *size = QSize(w, h);
+    return true;
 }
 
 bool parseList(const OptionParser &p, const QString &name, bool sizes,
@@ -170,6 +190,26 @@ int runSweepCommand(const QStringList &args) {
             return usageError(parser, QStringLiteral("--") + error);
     }
     const QString jsonPath = parser.value(QStringLiteral("json"));
+    const QString plotPath = parser.value(QStringLiteral("plot"));
+    QSize plotSize(1200, 900);
+    if (!plotPath.isEmpty() || parser.isSet(QStringLiteral("plot-size"))) {
+        if (plotPath.isEmpty())
+            return usageError(parser, Cli::tr("--plot-size needs --plot FILE"));
+        const QString suffix = QFileInfo(plotPath).suffix().toLower();
+        if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
+            suffix != QLatin1String("pdf"))
+            return usageError(parser, Cli::tr("--plot must end in .png, .svg or .pdf, got '%1'")
+                                          .arg(plotPath));
+        if (!sweepPlotter())
+            return usageError(parser, Cli::tr("--plot is not available: this superflow-cli was "
+                                              "built without the chart library"));
+        if (parser.isSet(QStringLiteral("plot-size")) &&
+            !parsePlotSize(parser.value(QStringLiteral("plot-size")), &plotSize))
+            return usageError(parser,
+                              Cli::tr("--plot-size needs WIDTHxHEIGHT between 200 and 10000, "
+                                      "got '%1'")
+                                  .arg(parser.value(QStringLiteral("plot-size"))));
+    }
 
     InterruptGuard interruptGuard;
     const QString datasetPath = parser.positional().value(0);
@@ -244,6 +284,12 @@ int runSweepCommand(const QStringList &args) {
         const QJsonObject doc = sweepJson(analysis, datasetPath, plan, result, recommendation);
         if (!writeFileAtomically(jsonPath, QJsonDocument(doc).toJson(QJsonDocument::Indented),
                                  &error))
+            return fail(ExitInput, error);
+    }
+    if (!plotPath.isEmpty() && !result.cells.isEmpty()) {
+        const SchedulePolicy policy = recommendation.valid ? recommendation.best.setting.policy
+                                                           : result.cells.front().setting.policy;
+        if (!sweepPlotter()(result, policy, plotPath, plotSize.width(), plotSize.height(), &error))
             return fail(ExitInput, error);
     }
     if (result.status == SweepResult::Status::Cancelled)

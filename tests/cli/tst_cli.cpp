@@ -5,6 +5,9 @@
 #include "superflow/version.h"
 #include <QDir>
 #include <QFile>
+#ifdef SF_CLI_CHARTS
+#include <QImage>
+#endif
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -102,6 +105,7 @@ private Q_SLOTS:
     void rejectsFileAndFailMode();
     void sweepTable();
     void sweepSampleAndJson();
+    void sweepPlot();
 
 private:
     QTemporaryDir m_dir;
@@ -588,6 +592,59 @@ void TestCli::sweepSampleAndJson() {
     QVERIFY2(bad.err.startsWith("superflow-cli sweep: --sample must be first:N or stratified:N "
                                 "with N ≥ 1, got 'last:2'\n"),
              bad.err.constData());
+}
+
+
+// --plot renders the sweep's charts offscreen into one page per file format; in engine-only
+// builds (sanitizer presets) it is a clear usage error instead.
+void TestCli::sweepPlot() {
+    const QStringList sweep{QStringLiteral("sweep"),        QStringLiteral("--analysis"),
+                            QStringLiteral("synthetic"),    QStringLiteral("--tasks"),
+                            QStringLiteral("8"),            QStringLiteral("--workers"),
+                            QStringLiteral("1,2"),          QStringLiteral("--repeat"),
+                            QStringLiteral("1"),            QStringLiteral("--quiet"),
+                            QStringLiteral("--no-progress")};
+#ifdef SF_CLI_CHARTS
+    const QString png = tmp("sweep.png");
+    CliResult r = runCli(sweep + QStringList{QStringLiteral("--plot"), png,
+                                             QStringLiteral("--plot-size"),
+                                             QStringLiteral("800x600")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QImage image(png);
+    QCOMPARE(image.size(), QSize(800, 600));
+    // Not a blank page: the heatmap's cells and the curves use more than a few colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    const QString svg = tmp("sweep.svg");
+    r = runCli(sweep + QStringList{QStringLiteral("--plot"), svg});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray svgText = svgFile.readAll();
+    QVERIFY(svgText.contains("<svg"));
+    QVERIFY(svgText.contains("</svg>"));
+    const QString pdf = tmp("sweep.pdf");
+    r = runCli(sweep + QStringList{QStringLiteral("--plot"), pdf});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.readAll().startsWith("%PDF-"));
+    r = runCli(sweep + QStringList{QStringLiteral("--plot"), tmp("sweep.gif")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--plot must end in .png, .svg or .pdf, got '"), r.err.constData());
+    r = runCli(sweep + QStringList{QStringLiteral("--plot"), png, QStringLiteral("--plot-size"),
+                                   QStringLiteral("12x9")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--plot-size needs WIDTHxHEIGHT between 200 and 10000, got '12x9'"),
+             r.err.constData());
+#else
+    const CliResult r = runCli(sweep + QStringList{QStringLiteral("--plot"), tmp("sweep.png")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--plot is not available"), r.err.constData());
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestCli)
