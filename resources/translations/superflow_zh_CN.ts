@@ -520,240 +520,240 @@
     </message>
     <message>
         <source>list, show, compare and remove saved runs</source>
-        <translation type="unfinished"></translation>
+        <translation>列出、查看、比较和删除已保存的运行</translation>
     </message>
     <message>
         <source>do not save the run to the history (history list shows saved runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>不将本次运行保存到运行历史（history list 可列出已保存的运行）</translation>
     </message>
     <message>
         <source>run ID must be a positive integer, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 ID 必须是正整数，实际为“%1”</translation>
     </message>
     <message>
         <source>Lists, shows, compares and removes the runs saved in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出、查看、比较和删除运行历史中保存的运行。</translation>
     </message>
     <message>
         <source>The history is %1 (SUPERFLOW_HISTORY overrides it).</source>
-        <translation type="unfinished"></translation>
+        <translation>运行历史位于 %1（可用 SUPERFLOW_HISTORY 覆盖）。</translation>
     </message>
     <message>
         <source>print JSON instead of a table</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 JSON 而不是表格</translation>
     </message>
     <message>
         <source>history needs list, show, compare or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>history 需要 list、show、compare 或 remove</translation>
     </message>
     <message>
         <source>unknown history action &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 history 操作“%1”</translation>
     </message>
     <message numerus="yes">
         <source>history %1 takes %n run ID(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>history %1 需要 %n 个运行 ID</numerusform>
         </translation>
     </message>
     <message>
         <source>no run %1 in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>运行历史中没有运行 %1</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1</translation>
     </message>
     <message>
         <source>removed run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除运行 %1</translation>
     </message>
     <message>
         <source>time the settings on N chunks of the largest size: the first N, or N spread evenly over the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>在 N 个最大尺寸的分块上对各组设置计时：取前 N 个，或在整个数据集中均匀取 N 个</translation>
     </message>
     <message>
         <source>also write the cells, their diagnostics and the recommendation as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>同时将各单元格、其诊断信息和推荐结果写为 JSON</translation>
     </message>
     <message>
         <source>--sample needs a dataset; synthetic has none</source>
-        <translation type="unfinished"></translation>
+        <translation>--sample 需要数据集；synthetic 没有数据集</translation>
     </message>
     <message>
         <source>warning: the run was not saved to the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：本次运行未保存到运行历史：%1</translation>
     </message>
     <message>
         <source>warning: old runs were not removed from the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：未能从运行历史中删除旧的运行：%1</translation>
     </message>
     <message>
         <source>%1 worker(s), %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个工作线程，%2</translation>
     </message>
     <message>
         <source>The history holds no runs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行历史中还没有运行。</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>分析</translation>
     </message>
     <message>
         <source>dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>分块</translation>
     </message>
     <message>
         <source>workers</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程数</translation>
     </message>
     <message>
         <source>policy</source>
-        <translation type="unfinished"></translation>
+        <translation>调度策略</translation>
     </message>
     <message>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>wall ms</source>
-        <translation type="unfinished"></translation>
+        <translation>总耗时（毫秒）</translation>
     </message>
     <message>
         <source>tasks</source>
-        <translation type="unfinished">任务</translation>
+        <translation>任务数</translation>
     </message>
     <message>
         <source>Run %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1（%2，%3）</translation>
     </message>
     <message>
         <source>job</source>
-        <translation type="unfinished"></translation>
+        <translation>作业</translation>
     </message>
     <message>
         <source>fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>文件指纹</translation>
     </message>
     <message>
         <source>%1, modified %2, head hash %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，修改于 %2，头部哈希 %3</translation>
     </message>
     <message>
         <source>file was not readable</source>
-        <translation type="unfinished"></translation>
+        <translation>文件无法读取</translation>
     </message>
     <message>
         <source>chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>分块</translation>
     </message>
     <message>
         <source>priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>memory budget</source>
-        <translation type="unfinished"></translation>
+        <translation>内存预算</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>wall time</source>
-        <translation type="unfinished"></translation>
+        <translation>总耗时</translation>
     </message>
     <message>
         <source>%1 (%2 failed, %3 retries)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 个失败，重试 %3 次）</translation>
     </message>
     <message>
         <source>rows</source>
-        <translation type="unfinished">行</translation>
+        <translation>行数</translation>
     </message>
     <message>
         <source>bytes</source>
-        <translation type="unfinished">字节</translation>
+        <translation>字节数</translation>
     </message>
     <message>
         <source>task ms</source>
-        <translation type="unfinished"></translation>
+        <translation>任务耗时（毫秒）</translation>
     </message>
     <message>
         <source>duration</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时</translation>
     </message>
     <message>
         <source>worker</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程</translation>
     </message>
     <message>
         <source>attempts</source>
-        <translation type="unfinished">尝试次数</translation>
+        <translation>尝试次数</translation>
     </message>
     <message>
         <source>busy ms</source>
-        <translation type="unfinished"></translation>
+        <translation>忙碌（毫秒）</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>忙碌占比</translation>
     </message>
     <message>
         <source>run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1</translation>
     </message>
     <message>
         <source>Run %1: %2 %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1：%2 %3，%4</translation>
     </message>
     <message>
         <source>note: the runs read different data (dataset or fingerprint differ)</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：这些运行读取的数据不同（数据集或文件指纹不一致）</translation>
     </message>
     <message>
         <source>difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差值</translation>
     </message>
     <message>
         <source>ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>比值</translation>
     </message>
     <message>
         <source>task %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1（毫秒）</translation>
     </message>
     <message>
         <source>task ms from</source>
-        <translation type="unfinished"></translation>
+        <translation>任务耗时下限（毫秒）</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>上限</translation>
     </message>
 </context>
 <context>
     <name>History</name>
     <message>
         <source>%1 rows</source>
-        <translation type="unfinished">%1 行</translation>
+        <translation>%1 行</translation>
     </message>
 </context>
 <context>
@@ -811,111 +811,111 @@
     <name>Tuning</name>
     <message>
         <source>too many tiny tasks: %1 task(s) of %2 ms on average; scheduling and per-task overhead took %3 of worker time</source>
-        <translation type="unfinished"></translation>
+        <translation>细小任务过多：%1 个任务，平均每个 %2 毫秒；调度和单任务开销占用了 %3 的工作线程时间</translation>
     </message>
     <message>
         <source>too few large tasks: %1 task(s) for %2 worker(s); workers sat idle after their last task for %3 of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>大任务过少：%1 个任务对应 %2 个工作线程；工作线程完成最后一个任务后，在 %3 的运行时间里处于空闲</translation>
     </message>
     <message>
         <source>memory budget hit: %1 task(s) waited for the %2 budget while workers were free (%3 of worker time)</source>
-        <translation type="unfinished"></translation>
+        <translation>触及内存预算：%1 个任务在工作线程空闲时等待 %2 的预算（占工作线程时间的 %3）</translation>
     </message>
     <message>
         <source>fewer workers: %1 instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程较少：%1 个而非 %2 个</translation>
     </message>
     <message>
         <source>more workers than pay off: each row took %1 longer than with %2 worker(s) (contention for cores, memory or disk)</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程多到得不偿失：每行比使用 %2 个工作线程时多耗时 %1（争用 CPU 核心、内存或磁盘）</translation>
     </message>
     <message>
         <source>within %1 of the best: measurement noise</source>
-        <translation type="unfinished"></translation>
+        <translation>与最佳相差不到 %1：属于测量噪声</translation>
     </message>
     <message>
         <source>slower, with no single measured cause (overhead %1, tail idle %2 of worker time)</source>
-        <translation type="unfinished"></translation>
+        <translation>较慢，但没有单一的可测原因（开销占工作线程时间的 %1，尾部空闲占 %2）</translation>
     </message>
     <message>
         <source>No setting finished, so there is nothing to recommend.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何设置运行完成，因此无可推荐。</translation>
     </message>
     <message>
         <source>Best: %1, median %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳：%1，中位数 %2 毫秒</translation>
     </message>
     <message>
         <source>; speedup %1× over %2 worker(s), %3 of the ideal %4×</source>
-        <translation type="unfinished"></translation>
+        <translation>；相对 %2 个工作线程的加速比为 %1×，达到理想值 %4× 的 %3</translation>
     </message>
     <message>
         <source>Held back from ideal by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未达理想值的原因：%1</translation>
     </message>
     <message>
         <source>Why the others lose:</source>
-        <translation type="unfinished"></translation>
+        <translation>其他设置较慢的原因：</translation>
     </message>
     <message>
         <source>%1: %2× slower — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：耗时为最佳的 %2× — %3</translation>
     </message>
     <message>
         <source>(%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>（还有 %1 项）</translation>
     </message>
     <message>
         <source>sample must be first:N or stratified:N with N ≥ 1, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样必须是 first:N 或 stratified:N（N ≥ 1），实际为“%1”</translation>
     </message>
     <message>
         <source>the sweep needs at least one chunk size</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描至少需要一个分块大小</translation>
     </message>
     <message>
         <source>the sweep needs at least one worker count</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描至少需要一个工作线程数</translation>
     </message>
     <message>
         <source>the sweep needs at least one policy</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描至少需要一种调度策略</translation>
     </message>
     <message>
         <source>the sweep needs at least one run per setting</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描的每组设置至少需要运行一次</translation>
     </message>
     <message>
         <source>chunk sizes must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>分块大小必须为正数</translation>
     </message>
     <message>
         <source>worker counts must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程数必须为正数</translation>
     </message>
     <message>
         <source>the sweep has no analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描未指定分析</translation>
     </message>
     <message>
         <source>a sample needs a dataset; this analysis reads none</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样需要数据集；该分析不读取数据集</translation>
     </message>
     <message>
         <source>The sample %1 covers the whole dataset (%2 rows).</source>
-        <translation type="unfinished"></translation>
+        <translation>样本 %1 覆盖了整个数据集（%2 行）。</translation>
     </message>
     <message>
         <source>%1 of %2 rows, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 行，%3</translation>
     </message>
     <message>
         <source>Measured on a sample: the first %1 chunks of %2 rows (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>基于样本测量：前 %1 个分块，每块 %2 行（%3）。</translation>
     </message>
     <message>
         <source>Measured on a stratified sample: %1 chunks of %2 rows spread evenly over the dataset (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>基于分层样本测量：在数据集中均匀分布的 %1 个分块，每块 %2 行（%3）。</translation>
     </message>
 </context>
 <context>
@@ -1175,74 +1175,74 @@
     <name>sf::ui::ComparisonHistogram</name>
     <message>
         <source>Task durations, both runs on the same bins</source>
-        <translation type="unfinished"></translation>
+        <translation>任务耗时（两次运行使用相同分箱）</translation>
     </message>
     <message>
         <source>task duration (ms), bin lower edge</source>
-        <translation type="unfinished"></translation>
+        <translation>任务耗时（毫秒），分箱下界</translation>
     </message>
     <message>
         <source>share of the run&apos;s tasks (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>占该运行任务的比例（%）</translation>
     </message>
     <message>
         <source>run %1 (%2 tasks)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1（%2 个任务）</translation>
     </message>
     <message>
         <source>task duration (ms, log bins), bin lower edge</source>
-        <translation type="unfinished"></translation>
+        <translation>任务耗时（毫秒，对数分箱），分箱下界</translation>
     </message>
 </context>
 <context>
     <name>sf::ui::ComparisonView</name>
     <message>
         <source>%1 worker(s), %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个工作线程，%2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Run %1&lt;/b&gt; — %2, %3: &lt;b&gt;%4 ms&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;运行 %1&lt;/b&gt; — %2，%3：&lt;b&gt;%4 毫秒&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Select two runs and press Compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择两次运行，然后点击“比较”。</translation>
     </message>
     <message>
         <source>Run %1 took %2× the wall time of run %3: %4% faster.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 的总耗时是运行 %3 的 %2×：快 %4%。</translation>
     </message>
     <message>
         <source>Run %1 took %2× the wall time of run %3: %4% slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 的总耗时是运行 %3 的 %2×：慢 %4%。</translation>
     </message>
     <message>
         <source>The runs read different data.</source>
-        <translation type="unfinished"></translation>
+        <translation>这两次运行读取的数据不同。</translation>
     </message>
     <message>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差值</translation>
     </message>
     <message>
         <source>Ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>比值</translation>
     </message>
     <message>
         <source>wall ms</source>
-        <translation type="unfinished"></translation>
+        <translation>总耗时（毫秒）</translation>
     </message>
     <message>
         <source>tasks</source>
-        <translation type="unfinished">任务</translation>
+        <translation>任务数</translation>
     </message>
     <message>
         <source>task %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1（毫秒）</translation>
     </message>
 </context>
 <context>
@@ -1617,125 +1617,125 @@ Raw record (%3 bytes):
     <name>sf::ui::HistoryModel</name>
     <message>
         <source>workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台</translation>
     </message>
     <message>
         <source>CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>命令行</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Analysis</source>
-        <translation type="unfinished">分析</translation>
+        <translation>分析</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished">数据集</translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>分块</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished">工作线程</translation>
+        <translation>工作线程数</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished">策略</translation>
+        <translation>调度策略</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Wall ms</source>
-        <translation type="unfinished"></translation>
+        <translation>总耗时（毫秒）</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished">任务</translation>
+        <translation>任务数</translation>
     </message>
 </context>
 <context>
     <name>sf::ui::HistoryPage</name>
     <message>
         <source>Open charts</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图表</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Filter runs (analysis, dataset, policy, status…)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选运行（分析、数据集、调度策略、状态…）</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Show the selected run&apos;s timing charts</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所选运行的耗时图表</translation>
     </message>
     <message>
         <source>Select two runs to compare them side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>选择两次运行进行并排比较</translation>
     </message>
     <message>
         <source>Double-click a run to see its charts.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击某次运行即可查看其图表。</translation>
     </message>
     <message>
         <source>Run charts</source>
-        <translation type="unfinished"></translation>
+        <translation>运行图表</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>Loading run %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载运行 %1…</translation>
     </message>
     <message>
         <source>Run %1 — %2 · %3 · %4 worker(s) · %5 · %6 ms · %7 tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 — %2 · %3 · %4 个工作线程 · %5 · %6 毫秒 · %7 个任务</translation>
     </message>
 </context>
 <context>
     <name>sf::ui::HistoryService</name>
     <message>
         <source>The run was not saved to the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行未保存到运行历史：%1</translation>
     </message>
     <message>
         <source>Cannot read the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取运行历史：%1</translation>
     </message>
     <message>
         <source>Cannot read run %1 from the history: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从运行历史读取运行 %1：%2</translation>
     </message>
     <message>
         <source>Cannot remove run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除运行 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1937,15 +1937,15 @@ Raw record (%3 bytes):
     </message>
     <message>
         <source>Sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>运行历史</translation>
     </message>
     <message>
         <source>Run setup now uses %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行设置已改用 %1</translation>
     </message>
 </context>
 <context>
@@ -2390,217 +2390,217 @@ Raw record (%3 bytes):
     <name>sf::ui::SweepHeatmap</name>
     <message>
         <source>Median wall time (ms): chunk size × workers</source>
-        <translation type="unfinished"></translation>
+        <translation>总耗时中位数（毫秒）：分块大小 × 工作线程数</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>毫秒</translation>
     </message>
     <message>
         <source>chunk size</source>
-        <translation type="unfinished"></translation>
+        <translation>分块大小</translation>
     </message>
     <message>
         <source>workers</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程数</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>chunk size (bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>分块大小（字节）</translation>
     </message>
     <message>
         <source>chunk size (rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>分块大小（行）</translation>
     </message>
 </context>
 <context>
     <name>sf::ui::SweepPage</name>
     <message>
         <source>Grid</source>
-        <translation type="unfinished"></translation>
+        <translation>网格</translation>
     </message>
     <message>
         <source>Chunk sizes to try, separated by commas (bytes: 4MiB, 512k …)</source>
-        <translation type="unfinished"></translation>
+        <translation>要尝试的分块大小，以逗号分隔（字节：4MiB、512k …）</translation>
     </message>
     <message>
         <source>rows</source>
-        <translation type="unfinished">行</translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>bytes</source>
-        <translation type="unfinished">字节</translation>
+        <translation>字节</translation>
     </message>
     <message>
         <source>Chunk sizes:</source>
-        <translation type="unfinished"></translation>
+        <translation>分块大小：</translation>
     </message>
     <message>
         <source>Worker counts to try, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>要尝试的工作线程数，以逗号分隔</translation>
     </message>
     <message>
         <source>Workers:</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程数：</translation>
     </message>
     <message>
         <source>Policies:</source>
-        <translation type="unfinished"></translation>
+        <translation>调度策略：</translation>
     </message>
     <message>
         <source>Runs per setting; cells show their median</source>
-        <translation type="unfinished"></translation>
+        <translation>每组设置的运行次数；单元格显示其中位数</translation>
     </message>
     <message>
         <source>Repeats:</source>
-        <translation type="unfinished"></translation>
+        <translation>重复次数：</translation>
     </message>
     <message>
         <source>whole dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>整个数据集</translation>
     </message>
     <message>
         <source>first N chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>前 N 个分块</translation>
     </message>
     <message>
         <source>N chunks spread evenly</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀分布的 N 个分块</translation>
     </message>
     <message>
         <source>N = </source>
-        <translation type="unfinished"></translation>
+        <translation>N = </translation>
     </message>
     <message>
         <source>Sample:</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样：</translation>
     </message>
     <message>
         <source>Run sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>运行参数扫描</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>%v of %m runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m 次运行</translation>
     </message>
     <message>
         <source>Charts show policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>图表显示的调度策略：</translation>
     </message>
     <message>
         <source>Recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐</translation>
     </message>
     <message>
         <source>Run a sweep to get a recommendation.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行参数扫描以获取推荐。</translation>
     </message>
     <message>
         <source>Apply to Run setup</source>
-        <translation type="unfinished"></translation>
+        <translation>应用到运行设置</translation>
     </message>
     <message>
         <source>Use the best chunk size, worker count and policy on the Run setup page</source>
-        <translation type="unfinished"></translation>
+        <translation>在“运行设置”页面上使用最佳的分块大小、工作线程数和调度策略</translation>
     </message>
     <message>
         <source>Chunk sizes: &apos;%1&apos; is not a positive %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>分块大小：“%1”不是正的%2。</translation>
     </message>
     <message>
         <source>size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>number of rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行数</translation>
     </message>
     <message>
         <source>Workers: &apos;%1&apos; is not a worker count (1 … 1024).</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程数：“%1”不是有效的工作线程数（1 … 1024）。</translation>
     </message>
     <message>
         <source>Nothing to sweep: set up a job on the Run setup page first.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可扫描的内容：请先在“运行设置”页面上设置作业。</translation>
     </message>
     <message>
         <source>The Run setup page&apos;s job is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>“运行设置”页面上的作业无效。</translation>
     </message>
     <message>
         <source>The grid is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>网格无效。</translation>
     </message>
     <message>
         <source>Sweeping %1 settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扫描 %1 组设置…</translation>
     </message>
     <message>
         <source>%1 of %2: %3 — median %4 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2：%3 — 中位数 %4 毫秒</translation>
     </message>
     <message>
         <source>Sweep finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描已完成。</translation>
     </message>
     <message>
         <source>Sweep cancelled after %1 of %2 settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描在完成 %1/%2 组设置后已取消。</translation>
     </message>
     <message>
         <source>Sweep failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描失败：%1</translation>
     </message>
     <message>
         <source>Warning: results differ between settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：不同设置下的结果不一致。</translation>
     </message>
 </context>
 <context>
     <name>sf::ui::SweepScalingChart</name>
     <message>
         <source>Speedup vs workers</source>
-        <translation type="unfinished"></translation>
+        <translation>加速比与工作线程数</translation>
     </message>
     <message>
         <source>Efficiency vs workers</source>
-        <translation type="unfinished"></translation>
+        <translation>并行效率与工作线程数</translation>
     </message>
     <message>
         <source>workers</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程数</translation>
     </message>
     <message>
         <source>speedup (×)</source>
-        <translation type="unfinished"></translation>
+        <translation>加速比（×）</translation>
     </message>
     <message>
         <source>speedup ÷ workers</source>
-        <translation type="unfinished"></translation>
+        <translation>加速比 ÷ 工作线程数</translation>
     </message>
     <message>
         <source>all tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>全部任务</translation>
     </message>
     <message>
         <source>chunk %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分块 %1</translation>
     </message>
     <message>
         <source>chunk %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>分块 %1 行</translation>
     </message>
     <message>
         <source>ideal</source>
-        <translation type="unfinished"></translation>
+        <translation>理想值</translation>
     </message>
 </context>
 <context>
