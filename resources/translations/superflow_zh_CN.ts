@@ -748,6 +748,30 @@
         <source>to</source>
         <translation>上限</translation>
     </message>
+    <message>
+        <source>render the sweep charts (heatmap, speedup, efficiency) of the best policy, without a display</source>
+        <translation>无需显示器，渲染最佳调度策略的参数扫描图表（热力图、加速比、并行效率）</translation>
+    </message>
+    <message>
+        <source>size of the --plot page in pixels or points (default 1200x900)</source>
+        <translation>--plot 页面的尺寸，单位为像素或点（默认 1200x900）</translation>
+    </message>
+    <message>
+        <source>--plot-size needs --plot FILE</source>
+        <translation>--plot-size 需要同时指定 --plot FILE</translation>
+    </message>
+    <message>
+        <source>--plot must end in .png, .svg or .pdf, got &apos;%1&apos;</source>
+        <translation>--plot 必须以 .png、.svg 或 .pdf 结尾，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>--plot is not available: this superflow-cli was built without the chart library</source>
+        <translation>--plot 不可用：此 superflow-cli 构建时未包含图表库</translation>
+    </message>
+    <message>
+        <source>--plot-size needs WIDTHxHEIGHT between 200 and 10000, got &apos;%1&apos;</source>
+        <translation>--plot-size 需要 200 到 10000 之间的 宽x高，实际为“%1”</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
