@@ -3,6 +3,7 @@
 
 #include "analysis/analysisregistry.h"
 #include "analysisoptionsform.h"
+#include "chunksizeedit.h"
 #include "settings.h"
 
 #include <QComboBox>
@@ -55,23 +56,15 @@ RunSetupPage::RunSetupPage(QWidget *parent)
     jobForm->addRow(QString(), m_description);
     jobForm->addRow(m_form);
 
-    m_chunkSize = new QLineEdit(QString::number(PartitionSpec{}.size));
-    m_chunkSize->setObjectName(QStringLiteral("chunkSize"));
-    m_chunkSize->setToolTip(tr("Rows per chunk, or bytes such as 4MiB"));
-    m_chunkUnit = new QComboBox;
-    m_chunkUnit->setObjectName(QStringLiteral("chunkUnit"));
-    m_chunkUnit->addItem(tr("rows"), int(PartitionSpec::Unit::Rows));
-    m_chunkUnit->addItem(tr("bytes"), int(PartitionSpec::Unit::Bytes));
+    m_chunk = new ChunkSizeEdit;
+    m_chunk->setChunk(PartitionSpec::Unit::Rows, PartitionSpec{}.size);
     m_strategy = new QComboBox;
     for (auto s : {PartitionSpec::Strategy::Fixed, PartitionSpec::Strategy::Guided,
                    PartitionSpec::Strategy::Auto})
         m_strategy->addItem(partitionStrategyName(s), int(s));
-    auto *chunkRow = new QHBoxLayout;
-    chunkRow->addWidget(m_chunkSize, 1);
-    chunkRow->addWidget(m_chunkUnit);
     auto *partBox = new QGroupBox(tr("Partition"));
     auto *partForm = new QFormLayout(partBox);
-    partForm->addRow(tr("Chunk size"), chunkRow);
+    partForm->addRow(tr("Chunk size"), m_chunk);
     partForm->addRow(tr("Strategy"), m_strategy);
 
     m_policy = new QComboBox;
@@ -158,15 +151,9 @@ RunSetupPage::RunSetupPage(QWidget *parent)
     connect(m_analysis, &QComboBox::currentIndexChanged, this, &RunSetupPage::analysisChanged);
     connect(m_dataset, &QComboBox::currentIndexChanged, this, &RunSetupPage::datasetChanged);
     connect(m_form, &AnalysisOptionsForm::changed, this, &RunSetupPage::updatePreview);
-    connect(m_chunkSize, &QLineEdit::textChanged, this, &RunSetupPage::updatePreview);
-    for (QComboBox *c : {m_chunkUnit, m_strategy})
-        connect(c, &QComboBox::currentIndexChanged, this, &RunSetupPage::updatePreview);
+    connect(m_chunk, &ChunkSizeEdit::changed, this, &RunSetupPage::updatePreview);
+    connect(m_strategy, &QComboBox::currentIndexChanged, this, &RunSetupPage::updatePreview);
     connect(m_workers, &QSpinBox::valueChanged, this, &RunSetupPage::updatePreview);
-    connect(m_chunkUnit, &QComboBox::activated, this, [this] {
-        // A row count is no sensible byte size and back: offer the default of the new unit.
-        const auto unit = PartitionSpec::Unit(m_chunkUnit->currentData().toInt());
-        m_chunkSize->setText(chunkSizeText(unit, Settings::builtinChunkSize(unit)));
-    });
     analysisChanged();
     datasetChanged();
     applyDefaults();
@@ -210,17 +197,7 @@ bool RunSetupPage::setAnalysis(const QString &name)
 
 void RunSetupPage::setChunk(PartitionSpec::Unit unit, std::int64_t size)
 {
-    m_chunkUnit->setCurrentIndex(m_chunkUnit->findData(int(unit)));
-    m_chunkSize->setText(chunkSizeText(unit, size));
-}
-
-QString RunSetupPage::chunkSizeText(PartitionSpec::Unit unit, std::int64_t size)
-{
-    if (unit == PartitionSpec::Unit::Rows) return QString::number(size);
-    if (size > 0 && size % (std::int64_t(1) << 20) == 0)
-        return QString::number(size >> 20) + QStringLiteral("MiB");
-    if (size > 0 && size % 1024 == 0) return QString::number(size >> 10) + QStringLiteral("KiB");
-    return QString::number(size);
+    m_chunk->setChunk(unit, size);
 }
 
 void RunSetupPage::setWorkers(int workers)
@@ -265,24 +242,9 @@ void RunSetupPage::datasetChanged()
 PartitionSpec RunSetupPage::partition(QString *error) const
 {
     PartitionSpec spec;
-    spec.unit = PartitionSpec::Unit(m_chunkUnit->currentData().toInt());
+    spec.unit = m_chunk->unit();
     spec.strategy = PartitionSpec::Strategy(m_strategy->currentData().toInt());
-    const QString text = m_chunkSize->text().trimmed();
-    bool ok = false;
-    std::int64_t size = 0;
-    if (spec.unit == PartitionSpec::Unit::Rows) {
-        size = text.toLongLong(&ok);
-    } else {
-        ok = parseByteSize(text, &size);
-    }
-    if (!ok || size <= 0) {
-        if (error)
-            *error = spec.unit == PartitionSpec::Unit::Rows
-                         ? tr("Chunk size \"%1\" is not a positive number of rows.").arg(text)
-                         : tr("Chunk size \"%1\" is not a size such as 4MiB.").arg(text);
-        size = 0;
-    }
-    spec.size = size;
+    m_chunk->size(&spec.size, error);
     return spec;
 }
 
@@ -374,7 +336,7 @@ bool RunSetupPage::addJob()
     }
     m_queueList->addItem(tr("%1 — %2 chunks of %3 %4, priority %5")
                              .arg(job.name, partitionStrategyName(job.partition.strategy),
-                                  m_chunkSize->text().trimmed(), m_chunkUnit->currentText())
+                                  m_chunk->text(), m_chunk->unitText())
                              .arg(job.priority));
     m_queue.append(std::move(job));
     showError(QString());

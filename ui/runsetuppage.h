@@ -19,6 +19,7 @@ class QSpinBox;
 namespace sf::ui {
 
 class AnalysisOptionsForm;
+class ChunkSizeEdit;
 
 class RunSetupPage : public QWidget {
     Q_OBJECT
@@ -55,7 +56,6 @@ public:
     // pass their task count as `plannedTasks` (rows and bytes then unused).
     // A chunk size as the chunk field shows it, exactly: rows as a number, bytes as 4MiB,
     // 512KiB or a plain byte count.
-    static QString chunkSizeText(PartitionSpec::Unit unit, std::int64_t size);
     static QString taskPreviewText(std::int64_t rows, std::int64_t bytes, const PartitionSpec &spec,
                                    int workers, std::int64_t plannedTasks = -1);
 
@@ -78,8 +78,7 @@ private:
     QComboBox *m_analysis = nullptr;
     QLabel *m_description = nullptr;
     AnalysisOptionsForm *m_form = nullptr;
-    QLineEdit *m_chunkSize = nullptr;
-    QComboBox *m_chunkUnit = nullptr;
+    ChunkSizeEdit *m_chunk = nullptr;
     QComboBox *m_strategy = nullptr;
     QComboBox *m_policy = nullptr;
     QSpinBox *m_priority = nullptr;

@@ -1,6 +1,6 @@
 #include "settingsdialog.h"
+#include "chunksizeedit.h"
 
-#include "runsetuppage.h"
 #include "theme.h"
 #include "translations.h"
 
@@ -24,14 +24,6 @@ namespace {
 
 constexpr int kMaxHistoryRuns = 1000000;
 
-bool parseChunk(PartitionSpec::Unit unit, const QString &text, std::int64_t *out)
-{
-    if (unit == PartitionSpec::Unit::Bytes) return parseByteSize(text.trimmed(), out) && *out > 0;
-    bool ok = false;
-    *out = text.trimmed().toLongLong(&ok);
-    return ok && *out > 0;
-}
-
 } // namespace
 
 SettingsDialog::SettingsDialog(QWidget *parent)
@@ -40,8 +32,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     , m_language(new QComboBox)
     , m_languageNote(new QLabel)
     , m_workers(new QSpinBox)
-    , m_chunkSize(new QLineEdit)
-    , m_chunkUnit(new QComboBox)
+    , m_chunk(new ChunkSizeEdit)
     , m_historyPath(new QLineEdit)
     , m_historyMaxRuns(new QSpinBox)
     , m_error(new QLabel)
@@ -79,21 +70,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_workers->setRange(0, 4 * cores);
     m_workers->setSpecialValueText(tr("One per core (%1)").arg(cores));
     m_workers->setToolTip(tr("Worker threads a new run starts with"));
-    m_chunkSize->setObjectName(QStringLiteral("chunkSize"));
-    m_chunkSize->setToolTip(tr("Rows per chunk, or bytes such as 4MiB"));
-    m_chunkUnit->setObjectName(QStringLiteral("chunkUnit"));
-    m_chunkUnit->addItem(tr("rows"), int(PartitionSpec::Unit::Rows));
-    m_chunkUnit->addItem(tr("bytes"), int(PartitionSpec::Unit::Bytes));
-    auto *chunkRow = new QHBoxLayout;
-    chunkRow->addWidget(m_chunkSize, 1);
-    chunkRow->addWidget(m_chunkUnit);
     auto *runs = new QGroupBox(tr("Run defaults"));
     auto *runForm = new QFormLayout(runs);
     runForm->addRow(tr("&Workers:"), m_workers);
-    // A row holding a layout gets no buddy from QFormLayout: set it, or "&" shows literally.
-    auto *chunkLabel = new QLabel(tr("&Chunk size:"));
-    chunkLabel->setBuddy(m_chunkSize);
-    runForm->addRow(chunkLabel, chunkRow);
+    runForm->addRow(tr("&Chunk size:"), m_chunk);
 
     m_historyPath->setObjectName(QStringLiteral("historyPath"));
     m_historyPath->setPlaceholderText(Settings::defaultHistoryPath());
@@ -134,12 +114,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     connect(m_theme, &QComboBox::currentIndexChanged, this,
             [this] { applyTheme(selectedTheme()); });
     connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateLanguageNote);
-    connect(m_chunkSize, &QLineEdit::textChanged, this, &SettingsDialog::validate);
-    connect(m_chunkUnit, &QComboBox::activated, this, [this] {
-        // A row count is no sensible byte size and back: offer the default of the new unit.
-        const auto unit = PartitionSpec::Unit(m_chunkUnit->currentData().toInt());
-        m_chunkSize->setText(RunSetupPage::chunkSizeText(unit, Settings::builtinChunkSize(unit)));
-    });
+    connect(m_chunk, &ChunkSizeEdit::changed, this, &SettingsDialog::validate);
     connect(browse, &QPushButton::clicked, this, &SettingsDialog::browseHistory);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -153,8 +128,7 @@ void SettingsDialog::load()
     m_language->setCurrentIndex(qMax(0, m_language->findData(Settings::language())));
     m_workers->setValue(Settings::defaultWorkers());
     const PartitionSpec::Unit unit = Settings::defaultChunkUnit();
-    m_chunkUnit->setCurrentIndex(m_chunkUnit->findData(int(unit)));
-    m_chunkSize->setText(RunSetupPage::chunkSizeText(unit, Settings::defaultChunkSize()));
+    m_chunk->setChunk(unit, Settings::defaultChunkSize());
     const QString history = Settings::historyPath();
     m_historyPath->setText(history == Settings::defaultHistoryPath() ? QString() : history);
     m_historyMaxRuns->setValue(Settings::historyMaxRuns());
@@ -167,9 +141,8 @@ void SettingsDialog::restoreDefaults()
     m_theme->setCurrentIndex(m_theme->findData(int(Settings::Theme::System)));
     m_language->setCurrentIndex(0);
     m_workers->setValue(0);
-    m_chunkUnit->setCurrentIndex(m_chunkUnit->findData(int(PartitionSpec::Unit::Rows)));
-    m_chunkSize->setText(RunSetupPage::chunkSizeText(
-        PartitionSpec::Unit::Rows, Settings::builtinChunkSize(PartitionSpec::Unit::Rows)));
+    m_chunk->setChunk(PartitionSpec::Unit::Rows,
+                      Settings::builtinChunkSize(PartitionSpec::Unit::Rows));
     m_historyPath->clear();
     m_historyMaxRuns->setValue(Settings::kDefaultHistoryMaxRuns);
 }
@@ -182,8 +155,8 @@ Settings::Theme SettingsDialog::selectedTheme() const
 QString SettingsDialog::validationError() const
 {
     std::int64_t size = 0;
-    const auto unit = PartitionSpec::Unit(m_chunkUnit->currentData().toInt());
-    if (!parseChunk(unit, m_chunkSize->text(), &size))
+    const auto unit = m_chunk->unit();
+    if (!ChunkSizeEdit::parse(unit, m_chunk->text(), &size))
         return unit == PartitionSpec::Unit::Rows
                    ? tr("The chunk size must be a positive number of rows.")
                    : tr("The chunk size must be a size such as 4MiB, 512k or 100000.");
@@ -229,8 +202,8 @@ bool SettingsDialog::save()
     validate();
     if (!validationError().isEmpty()) return false;
     std::int64_t size = 0;
-    const auto unit = PartitionSpec::Unit(m_chunkUnit->currentData().toInt());
-    parseChunk(unit, m_chunkSize->text(), &size);
+    const auto unit = m_chunk->unit();
+    ChunkSizeEdit::parse(unit, m_chunk->text(), &size);
     Settings::setTheme(selectedTheme());
     Settings::setLanguage(m_language->currentData().toString());
     Settings::setDefaultWorkers(m_workers->value());

@@ -15,6 +15,8 @@ class QSpinBox;
 
 namespace sf::ui {
 
+class ChunkSizeEdit;
+
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -41,8 +43,7 @@ private:
     QComboBox *m_language;
     QLabel *m_languageNote;
     QSpinBox *m_workers;
-    QLineEdit *m_chunkSize;
-    QComboBox *m_chunkUnit;
+    ChunkSizeEdit *m_chunk;
     QLineEdit *m_historyPath;
     QSpinBox *m_historyMaxRuns;
     QLabel *m_error;

@@ -1196,6 +1196,29 @@
     </message>
 </context>
 <context>
+    <name>sf::ui::ChunkSizeEdit</name>
+    <message>
+        <source>Rows per chunk, or bytes such as 4MiB</source>
+        <translation>每块的行数，或 4MiB 这样的字节数</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>Chunk size &quot;%1&quot; is not a positive number of rows.</source>
+        <translation>分块大小“%1”不是正的行数。</translation>
+    </message>
+    <message>
+        <source>Chunk size &quot;%1&quot; is not a size such as 4MiB.</source>
+        <translation>分块大小“%1”不是 4MiB 这样的大小。</translation>
+    </message>
+</context>
+<context>
     <name>sf::ui::ComparisonHistogram</name>
     <message>
         <source>Task durations, both runs on the same bins</source>
@@ -2151,18 +2174,6 @@ Raw record (%3 bytes):
         <translation>分析</translation>
     </message>
     <message>
-        <source>Rows per chunk, or bytes such as 4MiB</source>
-        <translation>每块的行数，或 4MiB 这样的字节数</translation>
-    </message>
-    <message>
-        <source>rows</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>bytes</source>
-        <translation>字节</translation>
-    </message>
-    <message>
         <source>Partition</source>
         <translation>分区</translation>
     </message>
@@ -2225,14 +2236,6 @@ Raw record (%3 bytes):
     <message>
         <source>Jobs queued on this run</source>
         <translation>本次运行排队的作业</translation>
-    </message>
-    <message>
-        <source>Chunk size &quot;%1&quot; is not a positive number of rows.</source>
-        <translation>分块大小“%1”不是正的行数。</translation>
-    </message>
-    <message>
-        <source>Chunk size &quot;%1&quot; is not a size such as 4MiB.</source>
-        <translation>分块大小“%1”不是 4MiB 这样的大小。</translation>
     </message>
     <message>
         <source>Memory budget &quot;%1&quot; is not a size such as 512MiB.</source>
@@ -2328,18 +2331,6 @@ Raw record (%3 bytes):
     <message>
         <source>Worker threads a new run starts with</source>
         <translation>新运行开始时使用的工作线程数</translation>
-    </message>
-    <message>
-        <source>Rows per chunk, or bytes such as 4MiB</source>
-        <translation>每块的行数，或 4MiB 这样的字节数</translation>
-    </message>
-    <message>
-        <source>rows</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>bytes</source>
-        <translation>字节</translation>
     </message>
     <message>
         <source>Run defaults</source>
