@@ -1,5 +1,6 @@
 // JSON Lines and JSON array sources: schema, field texts, rejects with positions, index
 // rejects, and chunked reads equal to one sequential read.
+#include "data/jsonrecordparser.h"
 #include "data/jsonsource.h"
 #include "data/mappedfile.h"
 #include "tst_jsonsupport.h"
@@ -70,6 +71,21 @@ private:
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // fuzz_json: a JsonRecordParser built outside the engine library (the fuzz target, here a
+    // test) overflowed its own stack object, because simdjson's SIMDJSON_THREADS_ENABLED was a
+    // private definition of the engine and the embedded simdjson parser had another layout.
+    void recordParserOutsideTheEngine()
+    {
+        JsonRecordParser parser(true, nullptr);
+        parser.setColumns({QStringLiteral("a"), QStringLiteral("b.c")});
+        QVERIFY(parser.parse(R"({"a": 1, "b": {"c": "x\ny"}})"));
+        QCOMPARE(parser.fields().size(), std::size_t(2));
+        QCOMPARE(parser.fields()[0], std::string_view("1"));
+        QCOMPARE(parser.fields()[1], std::string_view("x\ny"));
+        QVERIFY(!parser.parse(R"({"a": })"));
+        QCOMPARE(parser.failure(), JsonRecordParser::Failure::Syntax);
+    }
 
     void jsonLinesSchemaAndValues()
     {
