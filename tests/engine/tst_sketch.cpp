@@ -52,6 +52,7 @@ private Q_SLOTS:
     void quantileEdgeCases();
     void histogramCounts();
     void topValuesOrderAndCap();
+    void topValuesEmptyDefaultView();
 };
 
 void TestSketch::hashIsFixed()
@@ -281,6 +282,23 @@ void TestSketch::topValuesOrderAndCap()
     big.add("0");
     QCOMPARE(big.top(1).front().second, std::int64_t(2));
     QCOMPARE(big.top(1).front().first, std::string("0"));
+}
+
+// fuzz_sqlite: profiling a SQLite column with empty TEXT values handed ByteKeyTable an empty
+// std::string_view with null data, and insert()/find() passed that null to memcpy/memcmp (UB,
+// reported by UBSan). An empty default view must count like any empty text.
+void TestSketch::topValuesEmptyDefaultView()
+{
+    TopValues t;
+    t.add(std::string_view());
+    t.add(std::string_view(""));
+    t.add(std::string_view());
+    t.add("x");
+    QCOMPARE(t.distinct(), std::size_t(2));
+    const auto top = t.top(2);
+    QCOMPARE(top[0].first, std::string());
+    QCOMPARE(top[0].second, std::int64_t(3));
+    QCOMPARE(top[1].first, std::string("x"));
 }
 
 QTEST_GUILESS_MAIN(TestSketch)
