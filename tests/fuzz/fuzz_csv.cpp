@@ -30,18 +30,19 @@ using namespace sf::fuzz;
 
 namespace {
 
-// 1 + the physical line ends (LF, CRLF, lone CR) in bytes[0, offset).
-std::int64_t lineAt(std::string_view bytes, std::int64_t offset)
+// lines[i] = 1 + the physical line ends (LF, CRLF, lone CR) in bytes[0, i), for i <= size.
+std::vector<std::int64_t> lineStarts(std::string_view bytes)
 {
+    std::vector<std::int64_t> lines(bytes.size() + 1);
     std::int64_t line = 1;
-    for (std::int64_t i = 0; i < offset; ++i) {
-        if (bytes[std::size_t(i)] == '\n')
-            ++line;
-        else if (bytes[std::size_t(i)] == '\r' &&
-                 (i + 1 >= std::int64_t(bytes.size()) || bytes[std::size_t(i + 1)] != '\n'))
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        lines[i] = line;
+        if (bytes[i] == '\n' ||
+            (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')))
             ++line;
     }
-    return line;
+    lines[bytes.size()] = line;
+    return lines;
 }
 
 // Chunked reads of `rows` records with chunks of `step` records through `makeReader`.
@@ -102,6 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     check(mapped != nullptr, "the file maps");
     const std::string_view bytes = mapped->bytes();
     check(index.dataEnd <= std::int64_t(bytes.size()), "the data ends inside the file");
+    const std::vector<std::int64_t> lineAt = lineStarts(bytes);
 
     sf::RejectSink wholeSink;
     sf::ChunkRange everything;
@@ -118,7 +120,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         check(r.offset + std::int64_t(r.raw.size()) <= index.dataEnd, "record raw inside the data");
         check(bytes.substr(std::size_t(r.offset), r.raw.size()) == r.raw,
               "raw is the file's bytes");
-        check(r.line == lineAt(bytes, r.offset),
+        check(r.line == lineAt[std::size_t(r.offset)],
               "line number counts the line ends before the record");
         check(int(r.fields.size()) == schema.size(),
               "accepted records have the schema's field count");
@@ -132,7 +134,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     for (const Rej &r : whole.rejects)
         check(r.offset >= index.dataBegin && r.offset < index.dataEnd &&
-                  r.line >= lineAt(bytes, r.offset),
+                  r.line >= lineAt[std::size_t(r.offset)],
               "reject offset inside the data, line at or after the record's first line");
     for (const sf::RejectedRecord &r : src->indexRejects())
         check(r.line >= 1 && r.column >= 1 && r.offset == index.dataEnd && !r.reason.isEmpty(),

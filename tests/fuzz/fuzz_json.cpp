@@ -63,13 +63,17 @@ void scanAndParse(std::string_view bytes, sf::JsonScanner::Mode mode, std::int64
     check(false, "the scanner ends within 100000 steps");
 }
 
-// 1 + the LFs in bytes[0, offset): JSON counts lines by LF.
-std::int64_t lineAt(std::string_view bytes, std::int64_t offset)
+// lines[i] = 1 + the LFs in bytes[0, i), for i <= size: JSON counts lines by LF.
+std::vector<std::int64_t> lineStarts(std::string_view bytes)
 {
+    std::vector<std::int64_t> lines(bytes.size() + 1);
     std::int64_t line = 1;
-    for (std::int64_t i = 0; i < offset; ++i)
-        line += bytes[std::size_t(i)] == '\n';
-    return line;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        lines[i] = line;
+        line += bytes[i] == '\n';
+    }
+    lines[bytes.size()] = line;
+    return lines;
 }
 
 template <typename MakeReader>
@@ -116,6 +120,7 @@ void openAndRead(std::uint8_t selector, std::string_view bytes)
     const sf::RowIndex &index = src->index();
     const std::int64_t rows = src->rowCount();
     const sf::Schema &schema = src->schema();
+    const std::vector<std::int64_t> lineAt = lineStarts(bytes);
 
     sf::RejectSink wholeSink;
     sf::ChunkRange everything;
@@ -128,7 +133,8 @@ void openAndRead(std::uint8_t selector, std::string_view bytes)
               "a record lies inside the data");
         check(bytes.substr(std::size_t(r.offset), r.raw.size()) == r.raw,
               "raw is the file's bytes");
-        check(r.line == lineAt(bytes, r.offset), "line number counts the LFs before the record");
+        check(r.line == lineAt[std::size_t(r.offset)],
+              "line number counts the LFs before the record");
         check(int(r.fields.size()) == schema.size(), "a record has the schema's columns");
         if (options.strictTypes && !options.allStrings)
             for (std::size_t i = 0; i < r.fields.size(); ++i)
@@ -137,11 +143,11 @@ void openAndRead(std::uint8_t selector, std::string_view bytes)
     }
     for (const Rej &r : whole.rejects)
         check(r.offset >= index.dataBegin && r.offset <= std::int64_t(bytes.size()) &&
-                  r.line == lineAt(bytes, r.offset),
+                  r.line == lineAt[std::size_t(r.offset)],
               "a reject's line is the line of its offset");
     for (const sf::RejectedRecord &r : src->indexRejects())
         check(r.offset >= 0 && r.offset <= std::int64_t(bytes.size()) &&
-                  r.line == lineAt(bytes, r.offset) && r.column >= 1 && !r.reason.isEmpty(),
+                  r.line == lineAt[std::size_t(r.offset)] && r.column >= 1 && !r.reason.isEmpty(),
               "an index reject has the line of its offset, a column and a reason");
 
     for (std::int64_t step : {std::int64_t(1), std::int64_t(3), std::int64_t(130)}) {
