@@ -211,6 +211,34 @@ private slots:
         QCOMPARE(all.rejects[2].raw, QByteArray("{\"id\": 6,\n   \"v\": 01}"));
     }
 
+    // fuzz_json: in a JSON array, a LF right after a backslash inside a string (invalid JSON)
+    // was skipped as the escaped byte without being counted, so every later record and reject
+    // got a line number one too low.
+    void arrayEscapedLineEndCountsAsLine()
+    {
+        auto src = open(write(
+            "esc.json", "[{\"a\": \"x\\\n\"},\n{\"a\": 2},\n{\"a\": \"y\\\n\"}, {\"a\": 3}\n"));
+        QVERIFY(src);
+        QCOMPARE(src->rowCount(), 4);
+        const ReadResult all = readAll(*src);
+        QCOMPARE(all.rows.size(), 2);
+        QCOMPARE(all.rows[0].row, 1);
+        QCOMPARE(all.rows[0].line, 3);
+        QCOMPARE(all.rows[1].row, 3);
+        QCOMPARE(all.rows[1].line, 5);
+        QCOMPARE(all.rejects.size(), 2);
+        QCOMPARE(all.rejects[0].row, 0);
+        QCOMPARE(all.rejects[0].line, 1);
+        QCOMPARE(all.rejects[1].row, 2);
+        QCOMPARE(all.rejects[1].line, 4);
+        QCOMPARE(src->indexRejects().size(), 1);
+        QCOMPARE(src->indexRejects().front().line, 6); // the missing ']' at the end, on line 6
+        for (qint64 step : {1, 2, 3}) {
+            const ReadResult chunked = readChunked(*src, step);
+            QCOMPARE(chunked.rows, all.rows);
+        }
+    }
+
     void arrayIndexRejects()
     {
         auto unterminated = open(write("u.json", "[{\"a\": 1}, {\"b\": \"oops"));
