@@ -5,13 +5,15 @@
 // - valid: the fuzz bytes compressed properly (one or two gzip members / zstd frames, any
 //   level, optional zero padding after gzip), so opening must give exactly the fuzz bytes and a
 //   dataset identical to the same bytes opened uncompressed (dialect, schema, index, every
-//   record and reject, whole and chunked);
+//   record and reject, whole and chunked), except that a compressed SQLite database is refused
+//   with a message saying so;
 // - truncated: a valid stream cut short, which must fail with a message.
 // The decompressed temporary file is capped (RLIMIT_FSIZE, with SIGXFSZ ignored) so a small
 // input that inflates to gigabytes makes the write fail, which must also be a clean error.
 #include "common.h"
 
 #include "data/mappedfile.h"
+#include "data/sqlitesource.h"
 
 #include <csignal>
 #include <sys/resource.h>
@@ -129,6 +131,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         check(mapped->bytes() == bytes, "decompression gives back the bytes that were compressed");
         mapped.reset();
 
+        if (sf::looksLikeSqlite(bytes)) { // plain, it would open as a database
+            auto src = sf::openDataSource(path, options, {}, &error);
+            check(!src && error.contains(
+                              QStringLiteral("-compressed SQLite database: decompress it first")),
+                  "a compressed SQLite database says so");
+            return 0;
+        }
         const QString plainPath = scratchPath("compressed_plain", ".csv");
         if (!writeFile(plainPath, bytes)) return 0;
         QString plainError;
