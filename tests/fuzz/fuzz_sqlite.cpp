@@ -247,19 +247,20 @@ void tableMode(std::uint8_t selector, std::uint8_t types, std::string_view bytes
             }
         }
     }
-    check(readChunked(*table, 1, &readError) == whole &&
+    // Each chunk is its own connection and query: sizes that cross checkpoints, not one per row.
+    check(readChunked(*table, 7, &readError) == whole &&
               readChunked(*table, 130, &readError) == whole,
           "chunked reads over rowid checkpoints equal the whole read");
     checkBlocks(*table, table->rowCount(), columns, whole);
     const QByteArray profileWhole = profile(*table, std::max<std::int64_t>(1, table->rowCount()));
-    check(profile(*table, 1 + (types & 7)) == profileWhole,
+    check(profile(*table, 5 + 20 * (types & 7)) == profileWhole,
           "the profile does not depend on the chunking");
 
     if (options.strictTypes) return; // a query has no declared types: other rejects
     options.sqliteQuery = QStringLiteral("SELECT * FROM t ORDER BY rowid");
     auto query = sf::openDataSource(path, options, {}, &error);
     check(query != nullptr && query->rowCount() == table->rowCount(), "the table opens as a query");
-    const Read viaQuery = readChunked(*query, 2, &readError);
+    const Read viaQuery = readChunked(*query, 9, &readError);
     check(!readError && viaQuery.records.size() == whole.records.size(),
           "the query reads every row the table does");
     for (std::size_t i = 0; i < whole.records.size(); ++i)
