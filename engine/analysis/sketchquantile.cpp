@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 namespace sf {
 
@@ -139,7 +140,11 @@ double QuantileSketch::representative(int index)
     // Bucket i holds (lo, hi]; this point is within (hi − lo)/(hi + lo) <= alpha of both ends.
     const double lo = approxExp2(double(index - 1) / kMultiplier);
     const double hi = approxExp2(double(index) / kMultiplier);
-    return 2.0 * lo * hi / (lo + hi);
+    const double product = lo * hi;
+    if (std::isfinite(product)) return 2.0 * product / (lo + hi);
+    // Buckets near the largest double: lo * hi overflows (and lo + hi too, giving inf/inf =
+    // NaN); the same harmonic mean as lo * 2 / (1 + lo/hi), kept finite.
+    return std::min(lo * (2.0 / (1.0 + lo / hi)), std::numeric_limits<double>::max());
 }
 
 double QuantileSketch::valueAtRank(std::int64_t rank) const
@@ -203,16 +208,28 @@ Histogram QuantileSketch::histogram(int bins) const
     if (lo == hi) {
         lo -= 0.5;
         hi += 0.5;
+        if (lo == m_min || hi == m_max) {
+            // Beyond 2^53 half a unit is below the values' precision (9.2e18 - 0.5 == 9.2e18),
+            // which left a zero-width range and NaN positions: widen by one step each way.
+            lo = std::nextafter(m_min, -std::numeric_limits<double>::max());
+            hi = std::nextafter(m_max, std::numeric_limits<double>::max());
+        }
     }
+    // A range wider than the largest double (hi - lo overflows, e.g. -1e308 .. 1e308) is
+    // measured in halves, which cannot overflow; narrower ones exactly as always.
+    const bool wide = !std::isfinite(hi - lo);
     const double width = (hi - lo) / bins;
-    for (int i = 0; i < bins; ++i)
-        h.edges.push_back(lo + width * i);
+    for (int i = 0; i < bins; ++i) {
+        const double t = double(i) / bins;
+        h.edges.push_back(wide ? lo * (1 - t) + hi * t : lo + width * i);
+    }
     h.edges.push_back(hi);
     h.counts.assign(std::size_t(bins), 0);
     auto place = [&](double value, std::int64_t count) {
         if (count == 0) return;
         const double v = std::clamp(value, m_min, m_max);
-        auto bin = std::int64_t(std::floor((v - lo) / (hi - lo) * bins));
+        const double position = wide ? (v / 2 - lo / 2) / (hi / 2 - lo / 2) : (v - lo) / (hi - lo);
+        auto bin = std::int64_t(std::floor(position * bins));
         bin = std::clamp<std::int64_t>(bin, 0, bins - 1);
         h.counts[std::size_t(bin)] += count;
     };

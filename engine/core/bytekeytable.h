@@ -22,8 +22,10 @@ public:
         for (std::size_t i = std::size_t(hash) & m_mask;; i = (i + 1) & m_mask) {
             Slot &s = m_slots[i];
             if (!s.used) return nullptr;
+            // An empty key may be a default string_view (null data): memcmp/memcpy must not
+            // see it, even with size 0.
             if (s.hash == hash && s.size == key.size() &&
-                std::memcmp(keyData(s), key.data(), key.size()) == 0)
+                (key.empty() || std::memcmp(keyData(s), key.data(), key.size()) == 0))
                 return &s.value;
         }
     }
@@ -44,7 +46,7 @@ public:
         s.size = std::uint32_t(key.size());
         s.used = 1;
         if (key.size() <= kInlineKey) {
-            std::memcpy(s.key.bytes, key.data(), key.size());
+            if (!key.empty()) std::memcpy(s.key.bytes, key.data(), key.size());
         } else {
             s.key.offset = m_arena.size();
             m_arena.append(key.data(), key.size());

@@ -1,5 +1,6 @@
 #include "core/valueparse.h"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 #include <system_error>
@@ -139,6 +140,44 @@ bool parseSimpleDecimal(std::string_view text, double *out)
     return true;
 }
 
+// The power of ten of the first nonzero digit of a decimal text that from_chars accepted
+// ("123e4" -> 6, "0.05" -> -2), saturated far beyond any double's range. Only for texts with
+// a nonzero digit (from_chars reads all-zero texts as 0, never out of range).
+std::int64_t decimalMagnitude(std::string_view text)
+{
+    constexpr std::int64_t kSaturate = std::int64_t(1) << 40;
+    std::size_t i = text.front() == '-' ? 1 : 0;
+    std::int64_t magnitude = 0;
+    bool found = false;
+    for (; i < text.size() && unsigned(text[i]) - unsigned('0') <= 9; ++i) {
+        if (found)
+            ++magnitude;
+        else
+            found = text[i] != '0';
+    }
+    if (i < text.size() && text[i] == '.') {
+        std::int64_t zeros = 0;
+        for (++i; i < text.size() && unsigned(text[i]) - unsigned('0') <= 9; ++i) {
+            if (!found && text[i] != '0') {
+                found = true;
+                magnitude = -(zeros + 1);
+            } else if (!found) {
+                zeros = std::min(zeros + 1, kSaturate);
+            }
+        }
+    }
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        const bool negExp = i < text.size() && text[i] == '-';
+        if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+        std::int64_t exp = 0;
+        for (; i < text.size() && unsigned(text[i]) - unsigned('0') <= 9; ++i)
+            exp = std::min(exp * 10 + (text[i] - '0'), kSaturate);
+        magnitude += negExp ? -exp : exp;
+    }
+    return magnitude;
+}
+
 } // namespace
 
 bool parseDouble(std::string_view text, double *out)
@@ -153,13 +192,12 @@ bool parseDouble(std::string_view text, double *out)
     // out-of-range is reported as an error but 1e999 is a legitimate (infinite) double text.
     if (end != text.data() + text.size()) return false;
     if (ec == std::errc::result_out_of_range) {
-        // from_chars leaves v unspecified here; decide by the exponent sign.
-        const bool negExp =
-            text.find("e-") != std::string_view::npos || text.find("E-") != std::string_view::npos;
+        // from_chars leaves v unspecified here: the value is too large (infinite) or too small
+        // (zero), which the magnitude says, not the exponent's sign ("1000…0e-5" overflows,
+        // "0.000…01" underflows).
         const bool neg = text.front() == '-';
-        v = negExp ? (neg ? -0.0 : 0.0)
-                   : (neg ? -std::numeric_limits<double>::infinity()
-                          : std::numeric_limits<double>::infinity());
+        const double inf = std::numeric_limits<double>::infinity();
+        v = decimalMagnitude(text) > 0 ? (neg ? -inf : inf) : (neg ? -0.0 : 0.0);
     } else if (ec != std::errc()) {
         return false;
     }

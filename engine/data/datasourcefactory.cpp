@@ -44,6 +44,14 @@ std::unique_ptr<DataSource> openDataSource(const QString &path, const SourceOpti
 
     std::shared_ptr<MappedFile> file = MappedFile::open(path, control, err);
     if (!file) return nullptr;
+    // SQLite reads only plain database files; its pages are no delimited text either.
+    if (!file->compression().isEmpty() && looksLikeSqlite(file->bytes())) {
+        *err =
+            path + QStringLiteral(": a %1-compressed SQLite database: decompress it first (SQLite "
+                                  "opens only uncompressed database files)")
+                       .arg(file->compression());
+        return nullptr;
+    }
     if (format == SourceFormat::Auto) {
         const char c = firstNonSpace(file->bytes());
         if (c == '{') format = SourceFormat::JsonLines;

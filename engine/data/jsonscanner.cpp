@@ -82,8 +82,10 @@ JsonScanner::Step JsonScanner::nextElement(JsonSpan &out)
             const std::int64_t quote = i;
             const std::int64_t quoteLine = m_line;
             for (++i; i < n && data[i] != '"'; ++i) {
+                // An escaped byte is still a byte of the file: a LF after a backslash (invalid
+                // JSON, rejected by the parser) ends a physical line like any other.
                 if (data[i] == '\\') ++i;
-                else if (data[i] == '\n') ++m_line;
+                if (i < n && data[i] == '\n') ++m_line;
             }
             if (i >= n) return fail(quote, quoteLine, "unterminated string");
             end = i + 1;

@@ -89,8 +89,17 @@ bool SqliteReader::next(Record &out)
         out.raw = m_raw;
         return true;
     }
-    if (m_consumed < m_range.rowCount && m_query->lastError().isValid())
-        rejectRow(-1, 0, QStringLiteral("SQL error: %1").arg(m_query->lastError().text()));
+    if (m_consumed < m_range.rowCount) {
+        // Rows the index counted but the read did not return are never dropped silently.
+        if (m_query->lastError().isValid())
+            rejectRow(-1, 0, QStringLiteral("SQL error: %1").arg(m_query->lastError().text()));
+        else
+            rejectRow(-1, 0,
+                      QStringLiteral("%1 of %2 rows could not be read: the database changed "
+                                     "since it was opened, or is corrupt")
+                          .arg(m_range.rowCount - m_consumed)
+                          .arg(m_range.rowCount));
+    }
     m_consumed = m_range.rowCount;
     return false;
 }

@@ -127,8 +127,17 @@ bool SqliteOpener::indexTable(std::int64_t totalBytes)
     const double span = std::max(1.0, q.value(1).toDouble() - lo + 1);
     if (!exec(q, QStringLiteral("SELECT rowid FROM %1 ORDER BY rowid").arg(table))) return false;
     RowIndex &index = m_d->index;
+    std::int64_t previous = 0;
     while (q.next()) {
         const std::int64_t rowid = q.value(0).toLongLong();
+        // Readers seek by rowid from a checkpoint: a b-tree that hands rowids out of order
+        // (a corrupt database) would make them skip or repeat rows.
+        if (index.rowCount > 0 && rowid <= previous)
+            return fail(QStringLiteral("the database is corrupt: table %1 lists rowid %2 after %3")
+                            .arg(m_d->table)
+                            .arg(rowid)
+                            .arg(previous));
+        previous = rowid;
         if (index.rowCount % index.stride == 0)
             index.checkpoints.push_back({rowid, index.rowCount + 1});
         ++index.rowCount;

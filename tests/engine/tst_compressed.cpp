@@ -64,6 +64,26 @@ private slots:
         QVERIFY(!openDataSource(path, {}, {}, &error));
         QVERIFY2(error.startsWith(path + QStringLiteral(": truncated gzip stream")), qPrintable(error));
     }
+    // fuzz_compressed: a compressed SQLite database was read as CSV after decompression and
+    // refused as "binary data (NUL bytes), not delimited text"; say what it is instead.
+    void compressedSqliteDatabaseSaysSo()
+    {
+        QByteArray db("SQLite format 3\0", 16);
+        db += QByteArray(100, '\0');
+        const struct {
+            QByteArray bytes;
+            QString name, compression;
+        } cases[] = {{gzipBytes(db), QStringLiteral("db.sqlite.gz"), QStringLiteral("gzip")},
+                     {zstdBytes(db), QStringLiteral("db.csv"), QStringLiteral("zstd")}};
+        for (const auto &c : cases) {
+            const QString path = writeTemp(m_dir, c.name, c.bytes);
+            QString error;
+            QVERIFY(!openDataSource(path, {}, {}, &error));
+            QCOMPARE(error, path + QStringLiteral(": a ") + c.compression +
+                                QStringLiteral("-compressed SQLite database: decompress it first "
+                                               "(SQLite opens only uncompressed database files)"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCompressed)

@@ -1,5 +1,6 @@
 // JSON Lines and JSON array sources: schema, field texts, rejects with positions, index
 // rejects, and chunked reads equal to one sequential read.
+#include "data/jsonrecordparser.h"
 #include "data/jsonsource.h"
 #include "data/mappedfile.h"
 #include "tst_jsonsupport.h"
@@ -70,6 +71,21 @@ private:
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // fuzz_json: a JsonRecordParser built outside the engine library (the fuzz target, here a
+    // test) overflowed its own stack object, because simdjson's SIMDJSON_THREADS_ENABLED was a
+    // private definition of the engine and the embedded simdjson parser had another layout.
+    void recordParserOutsideTheEngine()
+    {
+        JsonRecordParser parser(true, nullptr);
+        parser.setColumns({QStringLiteral("a"), QStringLiteral("b.c")});
+        QVERIFY(parser.parse(R"({"a": 1, "b": {"c": "x\ny"}})"));
+        QCOMPARE(parser.fields().size(), std::size_t(2));
+        QCOMPARE(parser.fields()[0], std::string_view("1"));
+        QCOMPARE(parser.fields()[1], std::string_view("x\ny"));
+        QVERIFY(!parser.parse(R"({"a": })"));
+        QCOMPARE(parser.failure(), JsonRecordParser::Failure::Syntax);
+    }
 
     void jsonLinesSchemaAndValues()
     {
@@ -193,6 +209,34 @@ private slots:
         QCOMPARE(all.rejects[2].reason,
                  QStringLiteral("invalid JSON at line 8, column 9: Problem while parsing a number"));
         QCOMPARE(all.rejects[2].raw, QByteArray("{\"id\": 6,\n   \"v\": 01}"));
+    }
+
+    // fuzz_json: in a JSON array, a LF right after a backslash inside a string (invalid JSON)
+    // was skipped as the escaped byte without being counted, so every later record and reject
+    // got a line number one too low.
+    void arrayEscapedLineEndCountsAsLine()
+    {
+        auto src = open(write(
+            "esc.json", "[{\"a\": \"x\\\n\"},\n{\"a\": 2},\n{\"a\": \"y\\\n\"}, {\"a\": 3}\n"));
+        QVERIFY(src);
+        QCOMPARE(src->rowCount(), 4);
+        const ReadResult all = readAll(*src);
+        QCOMPARE(all.rows.size(), 2);
+        QCOMPARE(all.rows[0].row, 1);
+        QCOMPARE(all.rows[0].line, 3);
+        QCOMPARE(all.rows[1].row, 3);
+        QCOMPARE(all.rows[1].line, 5);
+        QCOMPARE(all.rejects.size(), 2);
+        QCOMPARE(all.rejects[0].row, 0);
+        QCOMPARE(all.rejects[0].line, 1);
+        QCOMPARE(all.rejects[1].row, 2);
+        QCOMPARE(all.rejects[1].line, 4);
+        QCOMPARE(src->indexRejects().size(), 1);
+        QCOMPARE(src->indexRejects().front().line, 6); // the missing ']' at the end, on line 6
+        for (qint64 step : {1, 2, 3}) {
+            const ReadResult chunked = readChunked(*src, step);
+            QCOMPARE(chunked.rows, all.rows);
+        }
     }
 
     void arrayIndexRejects()

@@ -52,6 +52,9 @@ private Q_SLOTS:
     void quantileEdgeCases();
     void histogramCounts();
     void topValuesOrderAndCap();
+    void topValuesEmptyDefaultView();
+    void histogramWiderThanDoubleRange();
+    void histogramOfOneHugeValue();
 };
 
 void TestSketch::hashIsFixed()
@@ -281,6 +284,76 @@ void TestSketch::topValuesOrderAndCap()
     big.add("0");
     QCOMPARE(big.top(1).front().second, std::int64_t(2));
     QCOMPARE(big.top(1).front().first, std::string("0"));
+}
+
+// fuzz_sqlite: profiling a SQLite column with empty TEXT values handed ByteKeyTable an empty
+// std::string_view with null data, and insert()/find() passed that null to memcpy/memcmp (UB,
+// reported by UBSan). An empty default view must count like any empty text.
+void TestSketch::topValuesEmptyDefaultView()
+{
+    TopValues t;
+    t.add(std::string_view());
+    t.add(std::string_view(""));
+    t.add(std::string_view());
+    t.add("x");
+    QCOMPARE(t.distinct(), std::size_t(2));
+    const auto top = t.top(2);
+    QCOMPARE(top[0].first, std::string());
+    QCOMPARE(top[0].second, std::int64_t(3));
+    QCOMPARE(top[1].first, std::string("x"));
+}
+
+// fuzz_sqlite (crash-eb959f09: a REAL column holding values near +-1.8e308, profiled): the
+// bucket representative 2*lo*hi/(lo+hi) overflowed to inf/inf = NaN for the largest buckets,
+// and hi - lo of the histogram range overflowed too, so bin positions were NaN cast to an
+// integer (UB; UBSan: "-nan is outside the range of representable values of type 'long'"),
+// values landed in bin 0 and quantiles were NaN.
+void TestSketch::histogramWiderThanDoubleRange()
+{
+    QuantileSketch s;
+    s.add(-1.7e308);
+    s.add(-1e300);
+    s.add(0.0);
+    s.add(1e300);
+    s.add(1.7e308);
+    const Histogram h = s.histogram(4);
+    QCOMPARE(h.edges.size(), std::size_t(5));
+    QCOMPARE(h.edges.front(), -1.7e308);
+    QCOMPARE(h.edges.back(), 1.7e308);
+    for (std::size_t i = 0; i < h.edges.size(); ++i) {
+        QVERIFY(std::isfinite(h.edges[i]));
+        if (i > 0) QVERIFY(h.edges[i] > h.edges[i - 1]);
+    }
+    QCOMPARE(h.edges[2], 0.0);
+    QCOMPARE(h.counts, (std::vector<std::int64_t>{1, 1, 2, 1})); // 0 and 1e300 in bin 2
+    for (double q : {0.01, 0.25, 0.5, 0.75, 0.99}) {
+        const double v = s.quantile(q);
+        QVERIFY2(std::isfinite(v) && v >= -1.7e308 && v <= 1.7e308, qPrintable(QString::number(v)));
+    }
+    QVERIFY(s.quantile(0.99) > 1e300); // within alpha of the largest values, not clamped away
+}
+
+// fuzz_sqlite (crash-eb959f09: an INTEGER column whose only value is 9223372036854775807,
+// read as the double 9.2e18, profiled): a one-value range is widened by 0.5 each way, which
+// does not change 9.2e18, so the range stayed zero-wide and positions were 0/0 = NaN, cast to
+// an integer (UB; UBSan).
+void TestSketch::histogramOfOneHugeValue()
+{
+    for (double x : {9223372036854775807.0, -1e300, std::numeric_limits<double>::max(),
+                     -std::numeric_limits<double>::max()}) {
+        QuantileSketch s;
+        s.add(x);
+        s.add(x);
+        const Histogram h = s.histogram(20);
+        QCOMPARE(h.edges.size(), std::size_t(21));
+        QVERIFY(h.edges.front() <= x && x <= h.edges.back() && h.edges.front() < h.edges.back());
+        for (double e : h.edges)
+            QVERIFY(std::isfinite(e));
+        std::int64_t total = 0;
+        for (std::int64_t c : h.counts)
+            total += c;
+        QCOMPARE(total, std::int64_t(2));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSketch)

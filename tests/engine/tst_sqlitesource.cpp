@@ -216,6 +216,48 @@ private slots:
         QVERIFY(!looksLikeSqlite(std::string_view("SQLite format 3")));
     }
 
+    // fuzz_sqlite (crash-07a4563d, file mode): a corrupt page made "ORDER BY rowid" list
+    // rowids 16135, 16017, 18; the rowid checkpoints then made readers skip rows silently
+    // (1 of 3 indexed rows read, no reject). Opening now refuses such a table.
+    void corruptRowidOrder()
+    {
+        const QString path = QStringLiteral(SF_TEST_DATA_DIR "/sqlite/corrupt_rowid_order.sqlite");
+        QString error;
+        QVERIFY(!openDataSource(path, {}, {}, &error));
+        QCOMPARE(error,
+                 path + QStringLiteral(
+                            ": the database is corrupt: table t lists rowid 16017 after 16135"));
+    }
+    // Rows the index counted but a reader cannot get are rejected, not dropped.
+    void rowsGoneSinceOpenAreRejected()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("shrinking.db"));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("shrink"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(run(q, QStringLiteral("CREATE TABLE t (a INTEGER)")));
+            QVERIFY(run(q, QStringLiteral("INSERT INTO t VALUES (1), (2), (3), (4), (5)")));
+            auto src = open(path, {});
+            QVERIFY(src);
+            QCOMPARE(src->rowCount(), 5);
+            QVERIFY(run(q, QStringLiteral("DELETE FROM t WHERE a >= 4")));
+            const ReadResult all = readAll(*src);
+            QCOMPARE(all.rows.size(), 3);
+            QCOMPARE(all.rowsConsumed, 5);
+            QCOMPARE(all.rejects.size(), 1);
+            QCOMPARE(all.rejects[0].row, -1);
+            QCOMPARE(
+                all.rejects[0].reason,
+                QStringLiteral("2 of 5 rows could not be read: the database changed since it was "
+                               "opened, or is corrupt"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("shrink"));
+    }
+
     void tableNamesForThePicker()
     {
         QString error;

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -46,6 +47,37 @@ private slots:
         QVERIFY(parseDouble("nan", &d) && std::isnan(d));
         QVERIFY(parseDouble("1e999", &d) && std::isinf(d));
         QVERIFY(parseDouble("1e-999", &d) && d == 0.0);
+    }
+    // fuzz_valueparse (differential against strtod): beyond double's range the result was
+    // chosen by whether the text contains "e-", so 1 followed by 400 zeros and "e-5" (1e395)
+    // read as 0 and "0." + 400 zeros + "1" (1e-401) as infinity. The magnitude decides now.
+    void doubleOutOfRangeByMagnitude_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<double>("expected");
+        const double inf = std::numeric_limits<double>::infinity();
+        const QByteArray zeros(400, '0');
+        QTest::newRow("1e395 as 1000…e-5") << "1" + zeros + "e-5" << inf;
+        QTest::newRow("-1e395 as -1000…e-5") << "-1" + zeros + "e-5" << -inf;
+        QTest::newRow("1e-401 as 0.000…1") << "0." + zeros + "1" << 0.0;
+        QTest::newRow("-1e-401 as -0.000…1") << "-0." + zeros + "1" << -0.0;
+        QTest::newRow("+1e-401 as +0.000…1e+0") << "+0." + zeros + "1e+0" << 0.0;
+        QTest::newRow("1e-101 as 0.000…1e300") << "0." + zeros + "1e300" << 1e-101;
+        QTest::newRow("1e400 as 0.000…1e801") << "0." + zeros + "1e801" << inf;
+        QTest::newRow("1e-400 as 1000…e-801") << "1" + zeros + "e-801" << 0.0;
+        QTest::newRow("huge exponent") << QByteArray("1e99999999999999999999999") << inf;
+        QTest::newRow("tiny exponent") << QByteArray("-1e-99999999999999999999999") << -0.0;
+    }
+    void doubleOutOfRangeByMagnitude()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(double, expected);
+        double d = 12345;
+        QVERIFY(parseDouble(std::string_view(text.constData(), std::size_t(text.size())), &d));
+        const double reference = std::strtod(text.constData(), nullptr);
+        QCOMPARE(std::signbit(d), std::signbit(expected));
+        QVERIFY2(d == expected, qPrintable(QString::number(d))); // exact: QCOMPARE is fuzzy near 0
+        QCOMPARE(std::memcmp(&d, &reference, sizeof d), 0);      // exactly what strtod reads
     }
     void doubleRejects()
     {
@@ -162,7 +194,8 @@ private slots:
                      digits(int(rng() % 4));
             if (shape == 1 && !t.empty()) t[rng() % t.size()] = "x.+-e "[rng() % 6];
 
-            // The reference: from_chars, plus the leading '+' the parsers accept (not before a sign).
+            // The reference: from_chars, plus the leading '+' the parsers accept (not before a
+            // sign).
             std::string r = t;
             bool plusOk = true;
             if (!r.empty() && r[0] == '+') {
