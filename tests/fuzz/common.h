@@ -104,6 +104,24 @@ inline Read drain(RecordReader &reader, RejectSink &sink, std::int64_t expectedR
 }
 
 // Every one of `rows` records is either accepted or rejected, exactly once, in row order.
+// Chunked reads of `rows` records with chunks of `step` records through `makeReader`.
+template <typename MakeReader>
+Read readChunked(std::int64_t rows, std::int64_t step, MakeReader makeReader)
+{
+    Read all;
+    for (std::int64_t first = 0; first < rows; first += step) {
+        sf::RejectSink sink;
+        sf::ChunkRange range;
+        range.firstRow = first;
+        range.rowCount = step;
+        auto reader = makeReader(range, sink);
+        Read part = drain(*reader, sink, std::min(step, rows - first));
+        all.records.insert(all.records.end(), part.records.begin(), part.records.end());
+        all.rejects.insert(all.rejects.end(), part.rejects.begin(), part.rejects.end());
+    }
+    return all;
+}
+
 inline void checkAccounting(const Read &read, std::int64_t rows)
 {
     check(std::int64_t(read.records.size() + read.rejects.size()) == rows,

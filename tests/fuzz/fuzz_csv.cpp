@@ -45,24 +45,6 @@ std::vector<std::int64_t> lineStarts(std::string_view bytes)
     return lines;
 }
 
-// Chunked reads of `rows` records with chunks of `step` records through `makeReader`.
-template <typename MakeReader>
-Read readChunked(std::int64_t rows, std::int64_t step, MakeReader makeReader)
-{
-    Read all;
-    for (std::int64_t first = 0; first < rows; first += step) {
-        sf::RejectSink sink;
-        sf::ChunkRange range;
-        range.firstRow = first;
-        range.rowCount = step;
-        auto reader = makeReader(range, sink);
-        Read part = drain(*reader, sink, std::min(step, rows - first));
-        all.records.insert(all.records.end(), part.records.begin(), part.records.end());
-        all.rejects.insert(all.rejects.end(), part.rejects.begin(), part.rejects.end());
-    }
-    return all;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
