@@ -1,7 +1,7 @@
 // The History page and service: finished runs saved through the RunSession finish path on
 // the history thread, the table listing and filtering them, a past run's charts redrawn from
 // its stored attempts, two runs compared side by side, and a corrupt file reported.
-#include "analysis/syntheticanalysis.h"
+#include "syntheticrun.h"
 #include "comparisonhistogram.h"
 #include "comparisonview.h"
 #include "historymodel.h"
@@ -53,25 +53,6 @@ StoredRun knownRun(int k)
     return r;
 }
 
-std::unique_ptr<Run> syntheticRun(int tasks)
-{
-    AnalysisOptions o;
-    o.synthetic.tasks = tasks;
-    o.synthetic.meanMs = 1;
-    o.synthetic.cpuBound = false;
-    auto analysis = std::make_shared<SyntheticAnalysis>(o);
-    QString error;
-    analysis->prepare(Schema{}, &error);
-    RunOptions options;
-    options.workers = 2;
-    auto run = std::make_unique<Run>(options);
-    JobSpec job;
-    job.name = QStringLiteral("synthetic");
-    job.analysis = analysis;
-    run->addJob(job);
-    return run;
-}
-
 } // namespace
 
 class TestHistoryPage : public QObject {
@@ -98,7 +79,7 @@ void TestHistoryPage::finishedRunIsSavedOffTheGuiThread()
     session.setHistory(&service);
     QSignalSpy saved(&service, &HistoryService::saved);
     QSignalSpy finished(&session, &RunSession::finished);
-    session.start(syntheticRun(12));
+    session.start(sf::test::syntheticRun(12, 1, 2));
     QVERIFY(finished.wait(30000));
     QVERIFY(saved.wait(10000));
     QCOMPARE(saved[0][0].toLongLong(), 1);

@@ -2,37 +2,14 @@
 // cancel mid-run, and a replaced run never reporting into the new one.
 #include "analysis/analysisregistry.h"
 #include "runsession.h"
+#include "syntheticrun.h"
 #include <QSignalSpy>
 #include <QTest>
 #include <set>
 
 using namespace sf;
 using namespace sf::ui;
-
-namespace {
-
-std::unique_ptr<Run> syntheticRun(std::int64_t tasks, double meanMs, int workers)
-{
-    AnalysisOptions options;
-    options.synthetic.tasks = tasks;
-    options.synthetic.meanMs = meanMs;
-    options.synthetic.cpuBound = false; // sleep: two cores are shared by many test processes
-    QString error;
-    std::shared_ptr<Analysis> analysis =
-        createAnalysis(QStringLiteral("synthetic"), options, &error);
-    if (!analysis || !analysis->prepare(Schema{}, &error))
-        qFatal("synthetic: %s", qPrintable(error));
-    RunOptions runOptions;
-    runOptions.workers = workers;
-    auto run = std::make_unique<Run>(runOptions);
-    JobSpec job;
-    job.name = QStringLiteral("synthetic");
-    job.analysis = analysis;
-    run->addJob(job);
-    return run;
-}
-
-} // namespace
+using sf::test::syntheticRun;
 
 class TestRunSession : public QObject {
     Q_OBJECT
