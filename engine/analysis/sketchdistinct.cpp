@@ -7,7 +7,7 @@ namespace sf {
 
 namespace {
 
-constexpr int kQ = 64 - DistinctSketch::kPrecision; // hash bits left for the rank
+constexpr int kQ = DistinctSketch::kRankBits;
 
 // Ertl (2017), "New cardinality estimation algorithms for HyperLogLog sketches": the
 // corrections for registers at 0 (sigma) and at the cap (tau) that make the estimator nearly
@@ -42,12 +42,8 @@ double tau(double x)
 
 } // namespace
 
-void DistinctSketch::add(std::uint64_t hash)
+void DistinctSketch::addExact(std::uint64_t hash)
 {
-    if (!m_registers.empty()) {
-        addToRegisters(hash);
-        return;
-    }
     insertExact(hash == 0 ? 1 : hash);
     if (m_size > kExactLimit) toRegisters();
 }
@@ -82,17 +78,6 @@ void DistinctSketch::toRegisters()
         if (k != 0) addToRegisters(k);
     m_table = {};
     m_size = 0;
-}
-
-void DistinctSketch::addToRegisters(std::uint64_t hash)
-{
-    // Hash 0 was stored as 1 in the exact set; map it the same way here so a sketch that
-    // starts with registers agrees with one converted from the set.
-    if (hash == 0) hash = 1;
-    const std::size_t index = std::size_t(hash >> kQ);
-    const std::uint64_t rest = hash << kPrecision;
-    const auto rank = std::uint8_t(rest == 0 ? kQ + 1 : std::countl_zero(rest) + 1);
-    if (rank > m_registers[index]) m_registers[index] = rank;
 }
 
 void DistinctSketch::merge(const DistinctSketch &other)

@@ -3,6 +3,7 @@
 // HyperLogLog (p = 14, 16384 registers, ~0.8% standard error) with Ertl's improved estimator.
 // The state after any sequence of add()/merge() depends only on the set of hashes added, so
 // the count is the same for any chunking, worker count and merge order.
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -14,7 +15,15 @@ public:
     static constexpr std::size_t kRegisters = std::size_t(1) << kPrecision;
     static constexpr std::size_t kExactLimit = 2048;
 
-    void add(std::uint64_t hash);
+    static constexpr int kRankBits = 64 - kPrecision; // hash bits left for the rank
+    // Inline: it runs once per value in the profile's hot loop.
+    void add(std::uint64_t hash)
+    {
+        if (m_registers.empty())
+            addExact(hash);
+        else
+            addToRegisters(hash);
+    }
     void merge(const DistinctSketch &other);
     bool isExact() const { return m_registers.empty(); }
     // Exact count while isExact(), else the HyperLogLog estimate rounded to an integer.
@@ -24,7 +33,17 @@ private:
     void insertExact(std::uint64_t key);
     void growTable();
     void toRegisters();
-    void addToRegisters(std::uint64_t hash);
+    void addExact(std::uint64_t hash);
+    void addToRegisters(std::uint64_t hash)
+    {
+        // Hash 0 was stored as 1 in the exact set; map it the same way here so a sketch that
+        // starts with registers agrees with one converted from the set.
+        if (hash == 0) hash = 1;
+        const std::size_t index = std::size_t(hash >> kRankBits);
+        const std::uint64_t rest = hash << kPrecision;
+        const auto rank = std::uint8_t(rest == 0 ? kRankBits + 1 : std::countl_zero(rest) + 1);
+        if (rank > m_registers[index]) m_registers[index] = rank;
+    }
 
     // Open-addressing set of hashes (0 marks a free slot; hash 0 is stored as 1).
     std::vector<std::uint64_t> m_table;

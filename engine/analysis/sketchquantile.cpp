@@ -10,38 +10,7 @@ namespace sf {
 
 namespace {
 
-// The index mapping of DDSketch's CubicallyInterpolatedMapping: log2 approximated from the
-// exponent bits plus a cubic in the mantissa, exact at powers of two and strictly increasing.
-// It costs a few multiplies instead of a log(). Its slope never falls below C·ln2 = 1/kSlack of
-// the true log2's, so scaling the index by kSlack keeps every bucket's hi/lo at most gamma and
-// the representative within alpha of every value in its bucket.
-constexpr double kA = 6.0 / 35.0;
-constexpr double kB = -3.0 / 5.0;
-constexpr double kC = 10.0 / 7.0;
-const double kSlack = 1.0 / (kC * std::log(2.0)) * (1.0 + 1e-9);
-const double kGamma = (1.0 + QuantileSketch::kAlpha) / (1.0 - QuantileSketch::kAlpha);
-const double kMultiplier = kSlack / std::log2(kGamma);
-
-constexpr std::uint64_t kMantissaBits = (std::uint64_t(1) << 52) - 1;
-constexpr std::uint64_t kOneBits = std::uint64_t(1023) << 52;
-
-double cubic(double s)
-{
-    return ((kA * s + kB) * s + kC) * s;
-}
-
-// The approximate log2 of a positive finite x.
-double approxLog2(double x)
-{
-    auto bits = std::bit_cast<std::uint64_t>(x);
-    int exponent = int(bits >> 52);
-    if (exponent == 0) { // subnormal: scale into the normal range first
-        bits = std::bit_cast<std::uint64_t>(x * 0x1p64);
-        exponent = int(bits >> 52) - 64;
-    }
-    const double s = std::bit_cast<double>((bits & kMantissaBits) | kOneBits) - 1.0;
-    return cubic(s) + double(exponent - 1023);
-}
+using namespace quantile_mapping;
 
 // The inverse of approxLog2 (Newton on the cubic; only used when reading the sketch).
 double approxExp2(double y)
@@ -54,14 +23,6 @@ double approxExp2(double y)
         s = std::clamp(s - (cubic(s) - f) / slope, 0.0, 1.0);
     }
     return std::ldexp(1.0 + s, int(e));
-}
-
-int bucketIndex(double magnitude)
-{
-    // ceil() by truncation and one compare (indexes stay far inside int range).
-    const double y = approxLog2(magnitude) * kMultiplier;
-    const int i = int(y);
-    return i + (double(i) < y);
 }
 
 } // namespace
@@ -100,27 +61,6 @@ void LogBucketStore::merge(const LogBucketStore &other)
     add(last, 0);
     for (int i = first; i <= last; ++i)
         m_counts[std::size_t(i - m_offset)] += other.countAt(i);
-}
-
-void QuantileSketch::add(double x)
-{
-    if (std::isnan(x)) return;
-    ++m_count;
-    m_min = std::min(m_min, x);
-    m_max = std::max(m_max, x);
-    if (x > 0) {
-        if (std::isinf(x))
-            ++m_posInf;
-        else
-            m_positive.add(bucketIndex(x));
-    } else if (x < 0) {
-        if (std::isinf(x))
-            ++m_negInf;
-        else
-            m_negative.add(bucketIndex(-x));
-    } else {
-        ++m_zeros;
-    }
 }
 
 void QuantileSketch::merge(const QuantileSketch &other)

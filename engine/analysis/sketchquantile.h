@@ -2,15 +2,63 @@
 // Quantiles and histogram of a numeric column from DDSketch-style logarithmic buckets with
 // relative accuracy alpha = 0.005: every value x > 0 falls in a bucket (lo, hi] with
 // hi/lo <= gamma = (1 + alpha) / (1 - alpha) (DDSketch's cubically interpolated log mapping,
-// see the .cpp), whose representative 2·lo·hi / (lo + hi) is within alpha·x of x. Negative values
-// use a mirrored store, zeros and infinities are counted apart. Buckets hold exact counts and
-// merging adds them, so the state does not depend on how the values were split or in which order
-// partials are merged. Buckets are never collapsed.
+// quantile_mapping below), whose representative 2·lo·hi / (lo + hi) is within alpha·x of x.
+// Negative values use a mirrored store, zeros and infinities are counted apart. Buckets hold
+// exact counts and merging adds them, so the state does not depend on how the values were split
+// or in which order partials are merged. Buckets are never collapsed.
+#include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
 namespace sf {
+
+// The index mapping of DDSketch's CubicallyInterpolatedMapping: log2 approximated from the
+// exponent bits plus a cubic in the mantissa, exact at powers of two and strictly increasing.
+// It costs a few multiplies instead of a log(). Its slope never falls below C·ln2 = 1/kSlack of
+// the true log2's, so scaling the index by kSlack keeps every bucket's hi/lo at most gamma and
+// the representative within alpha of every value in its bucket. In the header because
+// QuantileSketch::add runs once per numeric value of the profile's hot loop.
+namespace quantile_mapping {
+inline constexpr double kA = 6.0 / 35.0;
+inline constexpr double kB = -3.0 / 5.0;
+inline constexpr double kC = 10.0 / 7.0;
+inline const double kSlack = 1.0 / (kC * std::log(2.0)) * (1.0 + 1e-9);
+inline constexpr double kAlpha = 0.005; // relative accuracy
+inline const double kGamma = (1.0 + kAlpha) / (1.0 - kAlpha);
+inline const double kMultiplier = kSlack / std::log2(kGamma);
+
+inline constexpr std::uint64_t kMantissaBits = (std::uint64_t(1) << 52) - 1;
+inline constexpr std::uint64_t kOneBits = std::uint64_t(1023) << 52;
+
+inline double cubic(double s)
+{
+    return ((kA * s + kB) * s + kC) * s;
+}
+
+// The approximate log2 of a positive finite x.
+inline double approxLog2(double x)
+{
+    auto bits = std::bit_cast<std::uint64_t>(x);
+    int exponent = int(bits >> 52);
+    if (exponent == 0) { // subnormal: scale into the normal range first
+        bits = std::bit_cast<std::uint64_t>(x * 0x1p64);
+        exponent = int(bits >> 52) - 64;
+    }
+    const double s = std::bit_cast<double>((bits & kMantissaBits) | kOneBits) - 1.0;
+    return cubic(s) + double(exponent - 1023);
+}
+
+inline int bucketIndex(double magnitude)
+{
+    // ceil() by truncation and one compare (indexes stay far inside int range).
+    const double y = approxLog2(magnitude) * kMultiplier;
+    const int i = int(y);
+    return i + (double(i) < y);
+}
+} // namespace quantile_mapping
 
 // A dense run of bucket counts, grown at either end as new indexes arrive.
 class LogBucketStore {
@@ -39,9 +87,29 @@ struct Histogram {
 
 class QuantileSketch {
 public:
-    static constexpr double kAlpha = 0.005;
+    static constexpr double kAlpha = quantile_mapping::kAlpha;
 
-    void add(double x); // NaN is ignored (callers count it as null)
+    // NaN is ignored (callers count it as null).
+    void add(double x)
+    {
+        if (x != x) return;
+        ++m_count;
+        m_min = std::min(m_min, x);
+        m_max = std::max(m_max, x);
+        if (x > 0) {
+            if (x == std::numeric_limits<double>::infinity())
+                ++m_posInf;
+            else
+                m_positive.add(quantile_mapping::bucketIndex(x));
+        } else if (x < 0) {
+            if (x == -std::numeric_limits<double>::infinity())
+                ++m_negInf;
+            else
+                m_negative.add(quantile_mapping::bucketIndex(-x));
+        } else {
+            ++m_zeros;
+        }
+    }
     void merge(const QuantileSketch &other);
     std::int64_t count() const { return m_count; }
     double min() const { return m_min; } // exact; +inf when empty

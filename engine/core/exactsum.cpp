@@ -253,16 +253,6 @@ std::vector<double> ExactSum::exactPartials() const
     return partials;
 }
 
-void ExactMoments::add(double x)
-{
-    ++m_count;
-    m_sum.add(x);
-    const double sq = x * x;
-    m_sumSq.add(sq);
-    // The rounding error of x*x, exactly: sq + lo == x*x with no rounding at all.
-    if (std::isfinite(sq)) m_sumSq.add(std::fma(x, x, -sq));
-}
-
 void ExactMoments::addInteger(std::int64_t x)
 {
     // Beyond 2^31 the square needs more than 62 bits: take the floating-point path.

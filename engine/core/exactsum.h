@@ -7,6 +7,7 @@
 // cells fold into the digits every 1024 adds), which is what the profile's hot path needs;
 // only the digits and exponents a column's values actually touch are stored.
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -70,12 +71,34 @@ private:
 // magnitude) and keeps them non-overlapping. x must be finite and the sum must not overflow.
 void growPartials(std::vector<double> &partials, double x);
 
-// Count, exact sum and exact sum of squares (x*x split exactly with fma); variance from
+// x*x − sq exactly, for sq = x*x rounded (finite): Dekker's product with Veltkamp's split (as
+// the QD library's two_sqr), every partial product exact. Inline arithmetic, because std::fma is
+// a call into libm on the baseline x86-64 ISA and was 18 % of a profile run. The partial
+// products neither overflow nor underflow for |x| in [2^-400, 2^400]; outside, std::fma.
+inline double squareError(double x, double sq)
+{
+    const double magnitude = std::fabs(x);
+    if (magnitude < 0x1p-400 || magnitude > 0x1p400) return std::fma(x, x, -sq);
+    const double c = 134217729.0 * x; // 2^27 + 1
+    const double hi = c - (c - x);
+    const double lo = x - hi;
+    return ((hi * hi - sq) + 2.0 * hi * lo) + lo * lo;
+}
+
+// Count, exact sum and exact sum of squares (x*x split exactly by squareError); variance from
 // n*Σx² − (Σx)² evaluated exactly before one rounding. Deterministic under any grouping.
 // Limit: the variance is +inf once x² or n·Σx² overflows (|x| beyond about 1e146).
 class ExactMoments {
 public:
-    void add(double x);
+    void add(double x)
+    {
+        ++m_count;
+        m_sum.add(x);
+        const double sq = x * x;
+        m_sumSq.add(sq);
+        // The rounding error of x*x, exactly: sq + error == x*x with no rounding at all.
+        if (std::isfinite(sq)) m_sumSq.add(squareError(x, sq));
+    }
     // Bit-identical to add(double(x)); integers below 2^31 in magnitude are summed in 64-bit
     // integer accumulators (flushed exactly on overflow), skipping the accumulator.
     void addInteger(std::int64_t x);

@@ -78,11 +78,4 @@ std::uint64_t hashBytes(std::string_view bytes)
     return mum(kP1 ^ std::uint64_t(len), mum(a ^ kP1, b ^ seed));
 }
 
-std::uint64_t hashDouble(double value)
-{
-    if (value == 0.0) value = 0.0;
-    if (std::isnan(value)) return hashU64(0x7ff8000000000000ULL);
-    return hashU64(std::bit_cast<std::uint64_t>(value));
-}
-
 } // namespace sf

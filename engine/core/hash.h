@@ -2,6 +2,7 @@
 // The one fixed, seedless 64-bit hash of the engine (wyhash-style multiply-fold mixing): the
 // same bytes give the same hash on every run, thread and machine, so sketches built from it
 // merge deterministically.
+#include <bit>
 #include <cstdint>
 #include <string_view>
 
@@ -31,6 +32,11 @@ inline std::uint64_t hashU64(std::uint64_t value)
     return mum(kHashP1 ^ 8, mum(swapped ^ kHashP1, value ^ kHashP0));
 }
 // Canonical double hash: 0.0 and -0.0 hash alike, every NaN hashes alike.
-std::uint64_t hashDouble(double value);
+inline std::uint64_t hashDouble(double value)
+{
+    if (value == 0.0) value = 0.0;
+    if (value != value) return hashU64(0x7ff8000000000000ULL); // NaN
+    return hashU64(std::bit_cast<std::uint64_t>(value));
+}
 
 } // namespace sf

@@ -117,6 +117,7 @@ private Q_SLOTS:
     void emptyAndSmallCounts();
     void integersMatchDoublePath();
     void matchesShewchukOverTheWholeRange();
+    void squareErrorEqualsFma();
 };
 
 void TestExactSum::pythonFsumValues_data()
@@ -366,6 +367,30 @@ void TestExactSum::matchesShewchukOverTheWholeRange()
     QVERIFY(sameBits(fsum({1.0, 0x1p-53, 0x1p-1074}), 1.0 + 0x1p-52)); // sticky tips it up
     QVERIFY(sameBits(fsum({0x1p-1074, 0x1p-1074}), 0x1p-1073));        // subnormals stay exact
     QVERIFY(sameBits(fsum({-0x1p-1074}), -0x1p-1074));
+}
+
+void TestExactSum::squareErrorEqualsFma()
+{
+    // The inline split must give fma's exact error of x*x bit for bit, at every magnitude:
+    // inside its range (Dekker) and at and beyond the bounds where it hands over to std::fma.
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> mant(-2.0, 2.0);
+    std::uniform_int_distribution<int> expo(-540, 510);
+    int checked = 0;
+    auto check = [&checked](double x) {
+        const double sq = x * x;
+        if (!std::isfinite(sq)) return;
+        const double expected = std::fma(x, x, -sq);
+        QVERIFY2(sameBits(sf::squareError(x, sq), expected),
+                 qPrintable(QStringLiteral("x = %1").arg(x, 0, 'g', 17)));
+        ++checked;
+    };
+    for (int i = 0; i < 200000; ++i)
+        check(std::ldexp(mant(rng), expo(rng)));
+    for (double x : {0x1p-400, -0x1p-400, 0x1p400, 0x1.fffffffffffffp399, 0x1.0000000000001p-400,
+                     1.0 + 0x1p-52, 3.0, 0.1, 2192.82, 0x1.fffffffffffffp-1, 134217729.0})
+        check(x);
+    QVERIFY(checked > 190000);
 }
 
 QTEST_GUILESS_MAIN(TestExactSum)
