@@ -17,7 +17,7 @@ class ExactSum {
 public:
     // Inline fast path: a finite non-zero x whose exponent cell exists (the common case in a
     // column's hot loop); everything else goes through addSlow().
-    void add(double x)
+    [[gnu::always_inline]] void add(double x)
     {
         const auto bits = std::bit_cast<std::uint64_t>(x);
         const int biased = int((bits >> 52) & 0x7ff);
