@@ -18,6 +18,7 @@ public:
     std::unique_ptr<Partial> createPartial() const override;
     void process(Partial &partial, TaskInput &input) const override;
     void merge(Partial &acc, Partial &later) const override;
+    bool mergesEarly() const override { return true; }
     AnalysisResult finalize(Partial &merged) const override;
 
     static constexpr std::int64_t kCheckpointRows = 1024;

@@ -20,6 +20,7 @@ public:
     std::unique_ptr<Partial> createPartial() const override;
     void process(Partial &partial, TaskInput &input) const override;
     void merge(Partial &acc, Partial &later) const override;
+    bool mergesEarly() const override { return true; }
     AnalysisResult finalize(Partial &merged) const override;
 
     // Calls `term` with each lower-cased token of `text` (views valid during the call only).

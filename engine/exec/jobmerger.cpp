@@ -52,7 +52,8 @@ bool JobMerger::addIndexRejects(QList<RejectedRecord> rejects, QString *error)
 }
 
 JobMerger::Deposit JobMerger::deposit(std::int64_t chunk, std::unique_ptr<Partial> partial,
-                                      QList<RejectedRecord> rejects, std::int64_t rows)
+                                      QList<RejectedRecord> rejects, std::int64_t rows,
+                                      std::int64_t chunks)
 {
     std::lock_guard lock(m_mutex);
     Deposit d;
@@ -62,11 +63,11 @@ JobMerger::Deposit JobMerger::deposit(std::int64_t chunk, std::unique_ptr<Partia
     }
     if (chunk == m_next && m_pending.empty()) {
         // In-order completion (the common case): merge straight away, no map node.
-        mergeOne(Pending{std::move(partial), std::move(rejects), rows}, &d);
+        mergeOne(Pending{std::move(partial), std::move(rejects), rows, chunks}, &d);
         d.mergedChunks = m_next;
         return d;
     }
-    m_pending[chunk] = Pending{std::move(partial), std::move(rejects), rows};
+    m_pending[chunk] = Pending{std::move(partial), std::move(rejects), rows, chunks};
     for (auto it = m_pending.begin(); it != m_pending.end() && it->first == m_next;
          it = m_pending.erase(it)) {
         if (!mergeOne(std::move(it->second), &d)) {
@@ -92,7 +93,7 @@ bool JobMerger::mergeOne(Pending p, Deposit *d)
     }
     m_rows += p.rows;
     if (!d->failed && !judgeRejects(p.rejects, &d->error)) d->failed = true;
-    ++m_next;
+    m_next += p.chunks;
     if (d->failed) m_failed = true;
     return !d->failed;
 }

@@ -27,8 +27,10 @@ public:
         QString error;
         std::int64_t mergedChunks = 0; // chunks merged so far (a prefix 0..n-1)
     };
+    // `partial` covers chunks [chunk, chunk + chunks): a lane may merge consecutive chunks of a
+    // batch itself and deposit them as one.
     Deposit deposit(std::int64_t chunk, std::unique_ptr<Partial> partial, QList<RejectedRecord> rejects,
-                    std::int64_t rows);
+                    std::int64_t rows, std::int64_t chunks = 1);
     // The job stopped (failed or cancelled): pending partials are dropped, later deposits ignored.
     void discard();
     // Builds the result from everything merged; false with `error` when finalize threw.
@@ -43,6 +45,7 @@ private:
         std::unique_ptr<Partial> partial;
         QList<RejectedRecord> rejects;
         std::int64_t rows = 0;
+        std::int64_t chunks = 1;
     };
     bool mergeOne(Pending p, Deposit *d); // caller holds m_mutex; false when the job failed
     bool judgeRejects(const QList<RejectedRecord> &rejects, QString *error); // caller holds m_mutex

@@ -14,6 +14,33 @@ void endAttempt(Monitor &m, int lane, TaskState kind, const ReadyTask &t, std::i
                 r.status == AttemptResult::Status::TimedOut);
 }
 
+// Consecutive finished chunks of one job in a batch, merged on the lane and deposited once:
+// tiny tasks then take the job's merger lock once per run of chunks, and a lane's batch never
+// waits in the merger's out-of-order map chunk by chunk. Merging in chunk order keeps results
+// identical to merging one chunk at a time.
+struct LocalGroup {
+    int job = -1;
+    std::int64_t first = 0;
+    std::int64_t next = 0; // one past the last chunk merged in
+    std::unique_ptr<Partial> partial;
+    QList<RejectedRecord> rejects;
+    std::int64_t rows = 0;
+    JobMerger::Deposit *deposit = nullptr; // the outcome of the group's last task
+};
+
+bool mergeLocally(const Analysis &analysis, Partial &acc, Partial &later, QString *error)
+{
+    try {
+        analysis.merge(acc, later);
+        return true;
+    } catch (const std::exception &e) {
+        *error = QString::fromUtf8(e.what());
+    } catch (...) {
+        *error = QStringLiteral("unknown exception");
+    }
+    return false;
+}
+
 // Tasks of a few µs make the lanes meet at the run lock all the time, and its holder keeps it
 // for about a microsecond: a short spin before sleeping in the kernel saves the futex round
 // trip (sleep + wake-up) that would otherwise cost more than the task.
@@ -42,47 +69,99 @@ void RunPrivate::releaseLocked(const ReadyTask &task)
     --js.running;
 }
 
-void RunPrivate::execute(std::unique_lock<std::mutex> &lk, int lane, ReadyTask task)
+void RunPrivate::execute(std::unique_lock<std::mutex> &lk, int lane, std::vector<ReadyTask> &batch,
+                         std::vector<Outcome> &outcomes, std::int64_t startNs)
 {
-    JobState &js = *jobs[std::size_t(task.spec.job)];
-    m_memoryInFlight += task.spec.estMemory;
-    ++m_running;
-    ++js.running;
-    updateGaugesLocked();
-    wakeLocked(); // a refill may have made work for sleeping lanes
-    // Stamped under the lock, so records' start order is the dispatch order.
-    const std::int64_t startNs = monitor.nowNs();
-    lk.unlock();
-
-    monitor.laneStarted(lane, task.attemptId, lane, startNs);
-    AttemptResult r = runAttempt(AttemptInput{task.spec, task.attempt, lane, *js.spec.analysis,
-                                              js.partitioner ? js.spec.source.get() : nullptr,
-                                              control, js.stop, monitor, options.taskTimeoutMs});
-    const std::int64_t endNs = monitor.nowNs();
-
-    if (r.status == AttemptResult::Status::Ok) {
-        endAttempt(monitor, lane, TaskState::Done, task, endNs, r);
-        // Merge outside the run lock: only this job's merger lock is taken.
-        const JobMerger::Deposit d =
-            js.merger->deposit(task.spec.chunk, std::move(r.partial), std::move(r.rejects), r.rows);
-        lockSpinning(lk);
-        releaseLocked(task);
-        m_scheduler->learn(task.spec.job, task.units, double(endNs - startNs));
-        if (d.failed)
-            stopJobLocked(task.spec.job, JobOutcome::Status::Failed, d.error);
-        else
-            js.merged = std::max(js.merged, d.mergedChunks);
-    } else if (r.status == AttemptResult::Status::Stopped) {
-        endAttempt(monitor, lane, TaskState::Cancelled, task, endNs, r);
-        lockSpinning(lk);
-        releaseLocked(task);
-    } else {
-        lockSpinning(lk);
-        releaseLocked(task);
-        onFailureLocked(lane, task, r, endNs);
+    for (const ReadyTask &task : batch) {
+        JobState &js = *jobs[std::size_t(task.spec.job)];
+        m_memoryInFlight += task.spec.estMemory;
+        ++m_running;
+        ++js.running;
     }
     updateGaugesLocked();
+    wakeLocked(); // a refill may have made work for sleeping lanes
+    lk.unlock();
+
+    outcomes.resize(batch.size());
+    LocalGroup group;
+    // Merge outside the run lock: only the job's merger lock is taken.
+    auto depositGroup = [this](LocalGroup &g) {
+        if (!g.partial) return;
+        *g.deposit = jobs[std::size_t(g.job)]->merger->deposit(
+            g.first, std::move(g.partial), std::move(g.rejects), g.rows, g.next - g.first);
+        g = LocalGroup{};
+    };
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const ReadyTask &task = batch[i];
+        JobState &js = *jobs[std::size_t(task.spec.job)];
+        Outcome &o = outcomes[i];
+        if (i > 0) {
+            // A later task of a batch starts after the pause, like a task between row blocks.
+            if (control.paused.load(std::memory_order_relaxed)) control.waitWhilePaused();
+            startNs = monitor.nowNs();
+        }
+        o.startNs = startNs;
+        monitor.laneStarted(lane, task.attemptId, lane, startNs);
+        o.result = runAttempt(AttemptInput{task.spec, task.attempt, lane, *js.spec.analysis,
+                                           js.partitioner ? js.spec.source.get() : nullptr,
+                                           control, js.stop, monitor, options.taskTimeoutMs});
+        o.endNs = monitor.nowNs();
+        AttemptResult &r = o.result;
+        o.deposit = JobMerger::Deposit{};
+        if (r.status == AttemptResult::Status::Ok) {
+            endAttempt(monitor, lane, TaskState::Done, task, o.endNs, r);
+            if (group.partial && group.job == task.spec.job && group.next == task.spec.chunk &&
+                js.spec.analysis->mergesEarly()) {
+                QString error;
+                if (mergeLocally(*js.spec.analysis, *group.partial, *r.partial, &error)) {
+                    r.partial.reset();
+                    group.rejects.append(std::move(r.rejects));
+                    group.rows += r.rows;
+                    ++group.next;
+                    group.deposit = &o.deposit;
+                } else { // the job fails as if its merger had thrown
+                    group = LocalGroup{};
+                    o.deposit.failed = true;
+                    o.deposit.error = error;
+                }
+            } else {
+                depositGroup(group);
+                group.job = task.spec.job;
+                group.first = task.spec.chunk;
+                group.next = task.spec.chunk + 1;
+                group.partial = std::move(r.partial);
+                group.rejects = std::move(r.rejects);
+                group.rows = r.rows;
+                group.deposit = &o.deposit;
+            }
+        } else if (r.status == AttemptResult::Status::Stopped) {
+            endAttempt(monitor, lane, TaskState::Cancelled, task, o.endNs, r);
+        }
+    }
+    depositGroup(group);
+
+    lockSpinning(lk);
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        settleLocked(lane, batch[i], outcomes[i]);
+    outcomes.clear(); // nothing of a finished batch stays alive until the next one
+    updateGaugesLocked();
     wakeLocked();
+}
+
+void RunPrivate::settleLocked(int lane, ReadyTask &task, Outcome &o)
+{
+    JobState &js = *jobs[std::size_t(task.spec.job)];
+    releaseLocked(task);
+    AttemptResult &r = o.result;
+    if (r.status == AttemptResult::Status::Ok) {
+        m_scheduler->learn(task.spec.job, task.units, double(o.endNs - o.startNs));
+        if (o.deposit.failed)
+            stopJobLocked(task.spec.job, JobOutcome::Status::Failed, o.deposit.error);
+        else
+            js.merged = std::max(js.merged, o.deposit.mergedChunks);
+    } else if (r.status != AttemptResult::Status::Stopped) {
+        onFailureLocked(lane, task, r, o.endNs);
+    }
 }
 
 void RunPrivate::onFailureLocked(int lane, ReadyTask &task, AttemptResult &r, std::int64_t endNs)

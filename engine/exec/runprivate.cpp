@@ -127,7 +127,7 @@ ReadyTask RunPrivate::makeTask(int job, const ChunkRange &range, const PlannedTa
     return t;
 }
 
-bool RunPrivate::generateLocked(int job)
+bool RunPrivate::generateLocked(int job, std::int64_t nowNs)
 {
     JobState &js = *jobs[std::size_t(job)];
     if (js.status != JobOutcome::Status::Pending || js.exhausted) return false;
@@ -138,7 +138,7 @@ bool RunPrivate::generateLocked(int job)
             js.exhausted = true;
             return false;
         }
-        enqueueLocked(makeTask(job, range, nullptr));
+        enqueueLocked(makeTask(job, range, nullptr), nowNs);
         if (js.partitioner->atEnd()) js.exhausted = true;
         if (js.spec.partition.strategy != PartitionSpec::Strategy::Fixed) {
             monitor.setJobTasksTotal(job, js.chunksMade +
@@ -154,12 +154,12 @@ bool RunPrivate::generateLocked(int job)
     ChunkRange range;
     range.firstRow = std::int64_t(i);
     range.rowCount = 1;
-    enqueueLocked(makeTask(job, range, &js.planned[i]));
+    enqueueLocked(makeTask(job, range, &js.planned[i]), nowNs);
     if (js.nextPlanned >= js.planned.size()) js.exhausted = true;
     return !js.exhausted;
 }
 
-void RunPrivate::planAllLocked()
+void RunPrivate::planAllLocked(std::int64_t nowNs)
 {
     m_planPending = false;
     for (int j = 0; j < int(jobs.size()); ++j) {
@@ -167,23 +167,23 @@ void RunPrivate::planAllLocked()
         const bool knownUpFront =
             !js.partitioner || js.spec.partition.strategy == PartitionSpec::Strategy::Fixed;
         if (!knownUpFront) continue;
-        while (generateLocked(j)) {
+        while (generateLocked(j, nowNs)) {
         }
     }
     updateGaugesLocked();
 }
 
-void RunPrivate::refillLocked()
+void RunPrivate::refillLocked(std::int64_t nowNs)
 {
     for (int j = 0; j < int(jobs.size()); ++j) {
         JobState &js = *jobs[std::size_t(j)];
         if (js.exhausted || js.status != JobOutcome::Status::Pending) continue;
-        while (m_scheduler->readyCount(j) < std::size_t(2 * m_target) && generateLocked(j)) {
+        while (m_scheduler->readyCount(j) < std::size_t(2 * m_target) && generateLocked(j, nowNs)) {
         }
     }
 }
 
-void RunPrivate::enqueueLocked(ReadyTask task)
+void RunPrivate::enqueueLocked(ReadyTask task, std::int64_t nowNs)
 {
     task.attemptId = m_nextAttemptId++;
     QueuedTask q;
@@ -197,7 +197,7 @@ void RunPrivate::enqueueLocked(ReadyTask task)
     q.byteEnd = task.spec.range.byteEnd;
     q.priority = task.spec.priority;
     q.attempt = task.attempt;
-    q.queuedNs = monitor.nowNs();
+    q.queuedNs = nowNs;
     q.memory = task.spec.estMemory;
     monitor.recordQueued(q);
     m_scheduler->push(std::move(task));
@@ -210,7 +210,7 @@ void RunPrivate::promoteDueLocked(std::int64_t nowNs)
         m_delayed.pop_front();
         JobState &js = *jobs[std::size_t(d.task.spec.job)];
         --js.delayed;
-        if (js.status == JobOutcome::Status::Pending) enqueueLocked(std::move(d.task));
+        if (js.status == JobOutcome::Status::Pending) enqueueLocked(std::move(d.task), nowNs);
     }
 }
 
@@ -228,8 +228,32 @@ bool RunPrivate::allSettledLocked() const
     return true;
 }
 
+void RunPrivate::takeTinyLocked(std::vector<ReadyTask> &batch, std::int64_t nowNs)
+{
+    auto tiny = [this](const ReadyTask &t) {
+        return m_scheduler->costKnown(t.spec.job) && t.spec.estCostNs < kBatchNs;
+    };
+    if (!tiny(batch.front())) return;
+    double cost = batch.front().spec.estCostNs;
+    std::int64_t memory = batch.front().spec.estMemory;
+    while (batch.size() < kBatchMaxTasks && cost < kBatchNs) {
+        if (m_scheduler->readyCount() == 0) refillLocked(nowNs); // fifo generates lazily
+        auto t = m_scheduler->pop(m_memoryInFlight + memory);
+        if (!t) return;
+        const bool last = !tiny(*t); // popped is dispatched: it ends the batch
+        cost += t->spec.estCostNs;
+        memory += t->spec.estMemory;
+        batch.push_back(std::move(*t));
+        if (last) return;
+    }
+}
+
 void RunPrivate::laneLoop(int lane)
 {
+    std::vector<ReadyTask> batch;
+    std::vector<Outcome> outcomes;
+    batch.reserve(kBatchMaxTasks);
+    outcomes.reserve(kBatchMaxTasks);
     std::unique_lock lk(m_mutex);
     for (;;) {
         if (settleOneLocked(lk)) continue;
@@ -237,9 +261,13 @@ void RunPrivate::laneLoop(int lane)
         const bool cancelled = control.cancelled.load(std::memory_order_relaxed);
         const bool paused = control.paused.load(std::memory_order_relaxed);
         if (!cancelled && !paused) {
-            if (m_planPending) planAllLocked();
-            promoteDueLocked(monitor.nowNs());
-            refillLocked();
+            std::int64_t now = monitor.nowNs();
+            if (m_planPending) { // a whole plan takes a while: its first task starts after it
+                planAllLocked(now);
+                now = monitor.nowNs();
+            }
+            if (!m_delayed.empty()) promoteDueLocked(now);
+            refillLocked(now);
             bool oversize = false;
             if (auto t = m_scheduler->pop(m_memoryInFlight, &oversize)) {
                 if (oversize) {
@@ -249,7 +277,10 @@ void RunPrivate::laneLoop(int lane)
                             .arg(formatByteSize(t->spec.estMemory),
                                  formatByteSize(options.memoryBudget)));
                 }
-                execute(lk, lane, std::move(*t));
+                batch.clear();
+                batch.push_back(std::move(*t));
+                if (!oversize) takeTinyLocked(batch, now);
+                execute(lk, lane, batch, outcomes, now);
                 continue;
             }
         }

@@ -47,6 +47,13 @@ public:
     void learn(int job, double units, double ns);
     double costPerUnit(int job) const { return m_jobs[std::size_t(job)].nsPerUnit; }
     bool hasLearned(int job) const { return m_jobs[std::size_t(job)].samples > 0; }
+    // Whether estimates of the job's tasks mean anything yet: planned costs always do, learned
+    // ones once a task has finished.
+    bool costKnown(int job) const
+    {
+        const auto &q = m_jobs[std::size_t(job)];
+        return !q.learnCost || q.samples > 0;
+    }
     double estimateCost(int job, double units) const { return units * costPerUnit(job); }
 
 private:

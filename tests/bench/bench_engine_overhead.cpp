@@ -37,6 +37,7 @@ public:
     {
         static_cast<CountPartial &>(acc).n += static_cast<CountPartial &>(later).n;
     }
+    bool mergesEarly() const override { return true; }
     AnalysisResult finalize(Partial &merged) const override
     {
         AnalysisResult r;

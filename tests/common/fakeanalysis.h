@@ -26,12 +26,14 @@ struct FakeBehaviour {
     bool failForever = false;          // chunks in failFirst fail every attempt
     bool throwUnknown = false;         // throw a non-std exception instead of TaskError
     bool throwInFinalize = false;
+    bool mergesEarly = false;          // FakeSumAnalysis::mergesEarly()
 
     std::mutex mutex;
     std::vector<std::int64_t> startOrder; // task ids in the order process() began
     std::map<std::int64_t, std::vector<std::chrono::steady_clock::time_point>> attemptStarts; // chunk →
     int abandoned = 0;
     int finalized = 0;
+    std::int64_t earlyMerges = 0; // merges into a partial that process() filled (a lane's group)
 };
 
 // Spends `ms` in 1 ms slices, checkpointing between them; false when told to stop.
@@ -55,6 +57,7 @@ public:
         bool inOrder = true;        // every merge appended the chunk that follows
         ExactSum real;
         std::int64_t chunks = 0;
+        bool processed = false; // a chunk's partial, not the merger's accumulator
     };
 
     explicit FakeSumAnalysis(std::shared_ptr<FakeBehaviour> b = std::make_shared<FakeBehaviour>())
@@ -82,6 +85,7 @@ public:
             }
         }
         p.chunks = 1;
+        p.processed = true;
         p.firstRow = input.task.range.firstRow;
         p.endRow = input.task.range.firstRow + input.task.range.rowCount;
         if (m_b->taskMs > 0 && !spendMs(input.context, m_b->taskMs, 0, 0)) return;
@@ -102,6 +106,10 @@ public:
     {
         auto &a = static_cast<SumPartial &>(acc);
         auto &b = static_cast<SumPartial &>(later);
+        if (a.processed) {
+            std::lock_guard lock(m_b->mutex);
+            ++m_b->earlyMerges;
+        }
         a.count += b.count;
         a.sum += b.sum;
         if (a.firstRow < 0) a.firstRow = b.firstRow;
@@ -111,6 +119,7 @@ public:
         a.chunks += b.chunks;
     }
 
+    bool mergesEarly() const override { return m_b->mergesEarly; }
     AnalysisResult finalize(Partial &merged) const override
     {
         if (m_b->throwInFinalize) throw std::runtime_error("finalize exploded");

@@ -46,6 +46,7 @@ class TestRun : public QObject {
 private Q_SLOTS:
     void endToEndFixedFifo();
     void determinismGrid();
+    void tinyTasksBatchedAndMergedEarly();
     void bytePartitionsCoverAllRows();
     void emptyDatasetFinalizesOnce();
     void retriesThenSucceeds();
@@ -92,6 +93,58 @@ void TestRun::endToEndFixedFifo()
     QCOMPARE(s.progress, 1.0);
     QCOMPARE(s.jobs.size(), 1);
     QVERIFY(s.jobs[0].finished);
+}
+
+void TestRun::tinyTasksBatchedAndMergedEarly()
+{
+    // 4,000 one-row chunks are tiny once their cost is learned: lanes take them in batches and,
+    // when the analysis allows it, merge runs of consecutive chunks before depositing them.
+    // Results, records and the in-order merge must not change.
+    const std::int64_t rows = 4000;
+    auto src = std::make_shared<FakeSource>(rows);
+    for (bool early : {false, true}) {
+        for (SchedulePolicy policy : {SchedulePolicy::Fifo, SchedulePolicy::Longest}) {
+            auto behaviour = std::make_shared<FakeBehaviour>();
+            behaviour->mergesEarly = early;
+            auto a = std::make_shared<FakeSumAnalysis>(behaviour);
+            RunOptions o;
+            o.workers = 2;
+            o.policy = policy;
+            Run run(o);
+            run.addJob(sumJob(src, a, 1));
+            run.start();
+            QVERIFY(run.wait(30000));
+            const JobOutcome out = run.outcome(0);
+            QCOMPARE(out.status, JobOutcome::Status::Done);
+            QCOMPARE(out.result.json.value(QStringLiteral("count")).toInteger(), rows);
+            QCOMPARE(out.result.json.value(QStringLiteral("sum")).toInteger(), expectedSum(rows));
+            QCOMPARE(out.result.json.value(QStringLiteral("chunks")).toInteger(), rows);
+            QCOMPARE(out.result.json.value(QStringLiteral("endRow")).toInteger(), rows);
+            QVERIFY(out.result.json.value(QStringLiteral("inOrder")).toBool());
+            QCOMPARE(out.tasks, rows);
+            if (early)
+                QVERIFY2(behaviour->earlyMerges > 0, "no batch merged consecutive chunks");
+            else
+                QCOMPARE(behaviour->earlyMerges, 0);
+            // Every attempt once, done, with queued <= started <= finished, and no two
+            // attempts of one lane overlapping.
+            std::vector<TaskRecord> records = run.records();
+            QCOMPARE(std::int64_t(records.size()), rows);
+            std::map<int, std::vector<std::pair<std::int64_t, std::int64_t>>> lanes;
+            for (const TaskRecord &r : records) {
+                QCOMPARE(r.state, TaskState::Done);
+                QVERIFY(r.queuedNs <= r.startedNs);
+                QVERIFY(r.startedNs <= r.finishedNs);
+                lanes[r.worker].push_back({r.startedNs, r.finishedNs});
+            }
+            for (auto &[lane, spans] : lanes) {
+                std::sort(spans.begin(), spans.end());
+                for (std::size_t i = 1; i < spans.size(); ++i)
+                    QVERIFY2(spans[i].first >= spans[i - 1].second,
+                             qPrintable(QStringLiteral("lane %1 overlaps").arg(lane)));
+            }
+        }
+    }
 }
 
 void TestRun::determinismGrid()
