@@ -49,9 +49,10 @@ public:
     // the prefix of chunks is complete, so streaming outputs can be written here.
     virtual void merge(Partial &acc, Partial &later) const = 0;
     // True when merge() may also fold consecutive chunks' partials together before they reach
-    // the accumulator (merge is associative and writes nothing): a lane running a batch of
-    // tiny tasks then deposits one partial per run of chunks. Analyses whose merge streams
-    // output (filter, convert) keep the default.
+    // the accumulator: merge is associative, writes nothing, and its result does not depend on
+    // how chunks are grouped. A lane running a batch of tiny tasks then deposits one partial per
+    // run of chunks. Analyses whose merge streams output (filter, convert) or whose capped
+    // sketches admit by order (profile) keep the default.
     virtual bool mergesEarly() const { return false; }
     // Builds the result from the fully merged partial. Writes and commits output files.
     virtual AnalysisResult finalize(Partial &merged) const = 0;
