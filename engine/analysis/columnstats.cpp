@@ -42,38 +42,6 @@ const struct {
 
 } // namespace
 
-inline void ColumnStats::addInt(std::string_view text)
-{
-    std::int64_t v;
-    if (!parseInt64(text, &v)) {
-        ++m_invalid;
-        return;
-    }
-    if (m_count == 0 || v < m_intMin) m_intMin = v;
-    if (m_count == 0 || v > m_intMax) m_intMax = v;
-    ++m_count;
-    m_distinct.add(hashU64(std::uint64_t(v)));
-    m_moments.addInteger(v);
-    m_quantiles.add(double(v));
-}
-
-inline void ColumnStats::addDouble(std::string_view text)
-{
-    double v;
-    if (!parseDouble(text, &v)) {
-        ++m_invalid;
-        return;
-    }
-    if (std::isnan(v)) { // pandas reads any NaN as missing
-        ++m_nulls;
-        return;
-    }
-    ++m_count;
-    m_distinct.add(hashDouble(v));
-    m_moments.add(v);
-    m_quantiles.add(v);
-}
-
 inline void ColumnStats::addBool(std::string_view text)
 {
     bool v;
@@ -85,25 +53,10 @@ inline void ColumnStats::addBool(std::string_view text)
     ++(v ? m_true : m_false);
 }
 
-inline void ColumnStats::addDateTime(std::string_view text)
-{
-    std::int64_t ms;
-    if (!parseDateTime(text, &ms)) {
-        ++m_invalid;
-        return;
-    }
-    if (m_count == 0 || ms < m_intMin) m_intMin = ms;
-    if (m_count == 0 || ms > m_intMax) m_intMax = ms;
-    ++m_count;
-    if (ms % kMsPerDay != 0) m_allMidnight = false;
-    m_distinct.add(hashU64(std::uint64_t(ms)));
-}
-
-inline void ColumnStats::addString(std::string_view text)
+inline void ColumnStats::addString(std::string_view text, std::uint64_t hash)
 {
     // A value seen before in this chunk changes only counts: its length is stored with it,
     // and it was already compared against min/max and added to the distinct sketch.
-    const std::uint64_t hash = hashBytes(text);
     ++m_count;
     if (TopValues::Counted *known = m_top.find(text, hash)) {
         ++known->count;
@@ -130,12 +83,19 @@ inline void ColumnStats::addString(std::string_view text)
 void ColumnStats::addText(std::string_view text)
 {
     switch (m_type) {
-    case ColumnType::Int64: addInt(text); return;
-    case ColumnType::Double: addDouble(text); return;
     case ColumnType::Bool: addBool(text); return;
-    case ColumnType::DateTime: addDateTime(text); return;
-    case ColumnType::String: addString(text); return;
+    case ColumnType::String: addString(text, hashBytes(text)); return;
+    case ColumnType::Int64:
+    case ColumnType::Double:
+    case ColumnType::DateTime: break;
     }
+    // Numbers and dates have block paths only: one value is a block of one row.
+    RecordBlock one;
+    one.reset(1);
+    one.rowFields()[0] = text;
+    one.rowNulls()[0] = 0;
+    one.commitRow(1);
+    addBlock(one, 0);
 }
 
 template <class Add>
@@ -150,25 +110,128 @@ inline void ColumnStats::addColumn(const RecordBlock &block, int column, Add add
     }
 }
 
+// Numeric columns in two steps: parse the block's values into an array, then feed each
+// accumulator in a loop of its own, so every loop keeps one accumulator's state in registers.
+// Each accumulator sees the values in the same order as value by value.
+void ColumnStats::addIntBlock(const RecordBlock &block, int column)
+{
+    std::int64_t values[RecordBlock::kMaxRows];
+    int n = 0;
+    const int rows = block.rows();
+    for (int r = 0; r < rows; ++r) {
+        if (block.isNull(r, column))
+            ++m_nulls;
+        else if (parseInt64(block.field(r, column), &values[n]))
+            ++n;
+        else
+            ++m_invalid;
+    }
+    if (n == 0) return;
+    std::int64_t lo = m_count == 0 ? values[0] : m_intMin;
+    std::int64_t hi = m_count == 0 ? values[0] : m_intMax;
+    for (int i = 0; i < n; ++i) {
+        lo = std::min(lo, values[i]);
+        hi = std::max(hi, values[i]);
+    }
+    m_intMin = lo;
+    m_intMax = hi;
+    m_count += n;
+    for (int i = 0; i < n; ++i)
+        m_distinct.add(hashU64(std::uint64_t(values[i])));
+    for (int i = 0; i < n; ++i)
+        m_moments.addInteger(values[i]);
+    for (int i = 0; i < n; ++i)
+        m_quantiles.add(double(values[i]));
+}
+
+void ColumnStats::addDoubleBlock(const RecordBlock &block, int column)
+{
+    double values[RecordBlock::kMaxRows];
+    int n = 0;
+    const int rows = block.rows();
+    for (int r = 0; r < rows; ++r) {
+        if (block.isNull(r, column)) {
+            ++m_nulls;
+        } else if (!parseDouble(block.field(r, column), &values[n])) {
+            ++m_invalid;
+        } else if (std::isnan(values[n])) { // pandas reads any NaN as missing
+            ++m_nulls;
+        } else {
+            ++n;
+        }
+    }
+    m_count += n;
+    for (int i = 0; i < n; ++i)
+        m_distinct.add(hashDouble(values[i]));
+    for (int i = 0; i < n; ++i)
+        m_moments.add(values[i]);
+    for (int i = 0; i < n; ++i)
+        m_quantiles.add(values[i]);
+}
+
+void ColumnStats::addDateTimeBlock(const RecordBlock &block, int column)
+{
+    std::int64_t values[RecordBlock::kMaxRows]; // ms since the epoch
+    int n = 0;
+    const int rows = block.rows();
+    for (int r = 0; r < rows; ++r) {
+        if (block.isNull(r, column))
+            ++m_nulls;
+        else if (parseDateTime(block.field(r, column), &values[n]))
+            ++n;
+        else
+            ++m_invalid;
+    }
+    if (n == 0) return;
+    std::int64_t lo = m_count == 0 ? values[0] : m_intMin;
+    std::int64_t hi = m_count == 0 ? values[0] : m_intMax;
+    bool midnight = m_allMidnight;
+    for (int i = 0; i < n; ++i) {
+        lo = std::min(lo, values[i]);
+        hi = std::max(hi, values[i]);
+        midnight = midnight && values[i] % kMsPerDay == 0;
+    }
+    m_intMin = lo;
+    m_intMax = hi;
+    m_allMidnight = midnight;
+    m_count += n;
+    for (int i = 0; i < n; ++i)
+        m_distinct.add(hashU64(std::uint64_t(values[i])));
+}
+
+void ColumnStats::addStringBlock(const RecordBlock &block, int column)
+{
+    // Hash the block's values first and prefetch their slots, so the lookups that follow do
+    // not wait for memory one value at a time once the table outgrows the caches.
+    std::string_view texts[RecordBlock::kMaxRows];
+    std::uint64_t hashes[RecordBlock::kMaxRows];
+    int n = 0;
+    const int rows = block.rows();
+    for (int r = 0; r < rows; ++r) {
+        if (block.isNull(r, column))
+            ++m_nulls;
+        else
+            texts[n++] = block.field(r, column);
+    }
+    for (int i = 0; i < n; ++i) {
+        hashes[i] = hashBytes(texts[i]);
+        m_top.prefetch(hashes[i]);
+    }
+    for (int i = 0; i < n; ++i)
+        addString(texts[i], hashes[i]);
+}
+
 void ColumnStats::addBlock(const RecordBlock &block, int column)
 {
     // One dispatch per column and block: the loops below inline their type's add.
     switch (m_type) {
-    case ColumnType::Int64:
-        addColumn(block, column, [this](std::string_view t) { addInt(t); });
-        return;
-    case ColumnType::Double:
-        addColumn(block, column, [this](std::string_view t) { addDouble(t); });
-        return;
+    case ColumnType::Int64: addIntBlock(block, column); return;
+    case ColumnType::Double: addDoubleBlock(block, column); return;
     case ColumnType::Bool:
         addColumn(block, column, [this](std::string_view t) { addBool(t); });
         return;
-    case ColumnType::DateTime:
-        addColumn(block, column, [this](std::string_view t) { addDateTime(t); });
-        return;
-    case ColumnType::String:
-        addColumn(block, column, [this](std::string_view t) { addString(t); });
-        return;
+    case ColumnType::DateTime: addDateTimeBlock(block, column); return;
+    case ColumnType::String: addStringBlock(block, column); return;
     }
 }
 

@@ -44,12 +44,13 @@ public:
     QVariantList tableRow(const QString &name) const;
 
 private:
-    void addInt(std::string_view text);
-    void addDouble(std::string_view text);
     void addBool(std::string_view text);
-    void addDateTime(std::string_view text);
-    void addString(std::string_view text);
+    void addString(std::string_view text, std::uint64_t hash); // hash = hashBytes(text)
     template <class Add> void addColumn(const RecordBlock &block, int column, Add add);
+    void addIntBlock(const RecordBlock &block, int column);
+    void addDoubleBlock(const RecordBlock &block, int column);
+    void addDateTimeBlock(const RecordBlock &block, int column);
+    void addStringBlock(const RecordBlock &block, int column);
 
     QJsonValue minJson() const;
     QJsonValue maxJson() const;

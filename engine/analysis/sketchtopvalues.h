@@ -28,6 +28,7 @@ public:
 
     // The counts of a known value (hash = hashBytes(value)), or null when it is not known.
     Counted *find(std::string_view value, std::uint64_t hash) { return m_counts.find(value, hash); }
+    void prefetch(std::uint64_t hash) const { m_counts.prefetch(hash); }
     // Adds a value find() did not know, with `count` occurrences; false (and the result
     // becomes approximate) when the cap keeps it out.
     bool admit(std::string_view value, std::uint64_t hash, std::int64_t length,

@@ -34,6 +34,12 @@ public:
         return const_cast<ByteKeyTable *>(this)->find(key, hash);
     }
 
+    // A hint that find()/insert() of `hash` follows soon: fetches its first slot's cache line.
+    void prefetch(std::uint64_t hash) const
+    {
+        if (!m_slots.empty()) __builtin_prefetch(&m_slots[std::size_t(hash) & m_mask]);
+    }
+
     // Adds `key`, which must not be present yet.
     Value &insert(std::string_view key, std::uint64_t hash, Value value)
     {
