@@ -110,23 +110,27 @@ inline void ColumnStats::addColumn(const RecordBlock &block, int column, Add add
     }
 }
 
-// Numeric columns in two steps: parse the block's values into an array, then feed each
-// accumulator in a loop of its own, so every loop keeps one accumulator's state in registers.
-// Each accumulator sees the values in the same order as value by value.
-void ColumnStats::addIntBlock(const RecordBlock &block, int column)
+// Numeric and date columns in two steps: parse the block's values into an array, then feed
+// each accumulator in a loop of its own, so every loop keeps one accumulator's state in
+// registers. Each accumulator sees the values in the same order as value by value.
+template <class T, class Parse>
+int ColumnStats::parseColumn(const RecordBlock &block, int column, T *values, Parse parse)
 {
-    std::int64_t values[RecordBlock::kMaxRows];
     int n = 0;
     const int rows = block.rows();
     for (int r = 0; r < rows; ++r) {
         if (block.isNull(r, column))
             ++m_nulls;
-        else if (parseInt64(block.field(r, column), &values[n]))
+        else if (parse(block.field(r, column), &values[n]))
             ++n;
         else
             ++m_invalid;
     }
-    if (n == 0) return;
+    return n;
+}
+
+void ColumnStats::widenRange(const std::int64_t *values, int n)
+{
     std::int64_t lo = m_count == 0 ? values[0] : m_intMin;
     std::int64_t hi = m_count == 0 ? values[0] : m_intMax;
     for (int i = 0; i < n; ++i) {
@@ -135,6 +139,14 @@ void ColumnStats::addIntBlock(const RecordBlock &block, int column)
     }
     m_intMin = lo;
     m_intMax = hi;
+}
+
+void ColumnStats::addIntBlock(const RecordBlock &block, int column)
+{
+    std::int64_t values[RecordBlock::kMaxRows];
+    const int n = parseColumn(block, column, values, parseInt64);
+    if (n == 0) return;
+    widenRange(values, n);
     m_count += n;
     for (int i = 0; i < n; ++i)
         m_distinct.add(hashU64(std::uint64_t(values[i])));
@@ -147,18 +159,13 @@ void ColumnStats::addIntBlock(const RecordBlock &block, int column)
 void ColumnStats::addDoubleBlock(const RecordBlock &block, int column)
 {
     double values[RecordBlock::kMaxRows];
+    const int parsed = parseColumn(block, column, values, parseDouble);
     int n = 0;
-    const int rows = block.rows();
-    for (int r = 0; r < rows; ++r) {
-        if (block.isNull(r, column)) {
-            ++m_nulls;
-        } else if (!parseDouble(block.field(r, column), &values[n])) {
-            ++m_invalid;
-        } else if (std::isnan(values[n])) { // pandas reads any NaN as missing
-            ++m_nulls;
-        } else {
-            ++n;
-        }
+    for (int i = 0; i < parsed; ++i) {
+        if (std::isnan(values[i]))
+            ++m_nulls; // pandas reads any NaN as missing
+        else
+            values[n++] = values[i];
     }
     m_count += n;
     for (int i = 0; i < n; ++i)
@@ -172,27 +179,12 @@ void ColumnStats::addDoubleBlock(const RecordBlock &block, int column)
 void ColumnStats::addDateTimeBlock(const RecordBlock &block, int column)
 {
     std::int64_t values[RecordBlock::kMaxRows]; // ms since the epoch
-    int n = 0;
-    const int rows = block.rows();
-    for (int r = 0; r < rows; ++r) {
-        if (block.isNull(r, column))
-            ++m_nulls;
-        else if (parseDateTime(block.field(r, column), &values[n]))
-            ++n;
-        else
-            ++m_invalid;
-    }
+    const int n = parseColumn(block, column, values, parseDateTime);
     if (n == 0) return;
-    std::int64_t lo = m_count == 0 ? values[0] : m_intMin;
-    std::int64_t hi = m_count == 0 ? values[0] : m_intMax;
+    widenRange(values, n);
     bool midnight = m_allMidnight;
-    for (int i = 0; i < n; ++i) {
-        lo = std::min(lo, values[i]);
-        hi = std::max(hi, values[i]);
+    for (int i = 0; i < n; ++i)
         midnight = midnight && values[i] % kMsPerDay == 0;
-    }
-    m_intMin = lo;
-    m_intMax = hi;
     m_allMidnight = midnight;
     m_count += n;
     for (int i = 0; i < n; ++i)

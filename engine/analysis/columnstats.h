@@ -47,6 +47,10 @@ private:
     void addBool(std::string_view text);
     void addString(std::string_view text, std::uint64_t hash); // hash = hashBytes(text)
     template <class Add> void addColumn(const RecordBlock &block, int column, Add add);
+    // Parses the non-null fields of `column` into `values`, counting nulls and invalid texts.
+    template <class T, class Parse>
+    int parseColumn(const RecordBlock &block, int column, T *values, Parse parse);
+    void widenRange(const std::int64_t *values, int n); // m_intMin/m_intMax; before m_count grows
     void addIntBlock(const RecordBlock &block, int column);
     void addDoubleBlock(const RecordBlock &block, int column);
     void addDateTimeBlock(const RecordBlock &block, int column);
