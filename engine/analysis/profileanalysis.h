@@ -18,9 +18,8 @@ public:
     std::unique_ptr<Partial> createPartial() const override;
     void process(Partial &partial, TaskInput &input) const override;
     void merge(Partial &acc, Partial &later) const override;
-    // Not early: past TopValues' cap, which values a merge admits depends on the order they
-    // are offered in, and a lane's grouping of chunks varies from run to run.
-    bool mergesEarly() const override { return false; }
+    // No mergesEarly(): past TopValues' cap, which values a merge admits depends on the order
+    // they are offered in, and a lane's grouping of chunks varies from run to run.
     AnalysisResult finalize(Partial &merged) const override;
 
     static constexpr std::int64_t kCheckpointRows = 1024;

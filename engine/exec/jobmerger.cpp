@@ -79,18 +79,24 @@ JobMerger::Deposit JobMerger::deposit(std::int64_t chunk, std::unique_ptr<Partia
     return d;
 }
 
-bool JobMerger::mergeOne(Pending p, Deposit *d)
+bool JobMerger::tryMerge(const Analysis &analysis, std::unique_ptr<Partial> &acc, Partial &later,
+                         QString *error)
 {
     try {
-        if (!m_acc) m_acc = m_analysis.createPartial();
-        m_analysis.merge(*m_acc, *p.partial);
+        if (!acc) acc = analysis.createPartial();
+        analysis.merge(*acc, later);
+        return true;
     } catch (const std::exception &e) {
-        d->failed = true;
-        d->error = QString::fromUtf8(e.what());
+        *error = QString::fromUtf8(e.what());
     } catch (...) {
-        d->failed = true;
-        d->error = QStringLiteral("unknown exception");
+        *error = QStringLiteral("unknown exception");
     }
+    return false;
+}
+
+bool JobMerger::mergeOne(Pending p, Deposit *d)
+{
+    if (!tryMerge(m_analysis, m_acc, *p.partial, &d->error)) d->failed = true;
     m_rows += p.rows;
     if (!d->failed && !judgeRejects(p.rejects, &d->error)) d->failed = true;
     m_next += p.chunks;

@@ -31,6 +31,10 @@ public:
     // batch itself and deposit them as one.
     Deposit deposit(std::int64_t chunk, std::unique_ptr<Partial> partial, QList<RejectedRecord> rejects,
                     std::int64_t rows, std::int64_t chunks = 1);
+    // Folds `later` into `acc` (created first when null), catching what the analysis throws:
+    // false with `error` then. The one place a merge's exceptions become a job's error.
+    static bool tryMerge(const Analysis &analysis, std::unique_ptr<Partial> &acc, Partial &later,
+                         QString *error);
     // The job stopped (failed or cancelled): pending partials are dropped, later deposits ignored.
     void discard();
     // Builds the result from everything merged; false with `error` when finalize threw.

@@ -17,29 +17,52 @@ void endAttempt(Monitor &m, int lane, TaskState kind, const ReadyTask &t, std::i
 // Consecutive finished chunks of one job in a batch, merged on the lane and deposited once:
 // tiny tasks then take the job's merger lock once per run of chunks, and a lane's batch never
 // waits in the merger's out-of-order map chunk by chunk. Merging in chunk order keeps results
-// identical to merging one chunk at a time.
-struct LocalGroup {
-    int job = -1;
-    std::int64_t first = 0;
-    std::int64_t next = 0; // one past the last chunk merged in
-    std::unique_ptr<Partial> partial;
-    QList<RejectedRecord> rejects;
-    std::int64_t rows = 0;
-    JobMerger::Deposit *deposit = nullptr; // the outcome of the group's last task
-};
-
-bool mergeLocally(const Analysis &analysis, Partial &acc, Partial &later, QString *error)
-{
-    try {
-        analysis.merge(acc, later);
-        return true;
-    } catch (const std::exception &e) {
-        *error = QString::fromUtf8(e.what());
-    } catch (...) {
-        *error = QStringLiteral("unknown exception");
+// identical to merging one chunk at a time. Deposits happen outside the run lock.
+class LocalGroup {
+public:
+    // A finished attempt's partial: merged in when it is the next chunk of the group's job and
+    // the analysis merges early, else the group is deposited and starts anew from it. Its
+    // deposit's outcome goes to `*outcome` (a failed early merge fails the job the same way).
+    void add(JobState &js, const ReadyTask &task, AttemptResult &r, JobMerger::Deposit *outcome)
+    {
+        if (m_job == &js && m_next == task.spec.chunk && js.spec.analysis->mergesEarly()) {
+            if (!JobMerger::tryMerge(*js.spec.analysis, m_partial, *r.partial, &outcome->error)) {
+                *this = LocalGroup{};
+                outcome->failed = true;
+                return;
+            }
+            r.partial.reset();
+            m_rejects.append(std::move(r.rejects));
+            m_rows += r.rows;
+        } else {
+            deposit();
+            m_job = &js;
+            m_first = task.spec.chunk;
+            m_partial = std::move(r.partial);
+            m_rejects = std::move(r.rejects);
+            m_rows = r.rows;
+        }
+        m_next = task.spec.chunk + 1;
+        m_outcome = outcome;
     }
-    return false;
-}
+
+    void deposit()
+    {
+        if (!m_partial) return;
+        *m_outcome = m_job->merger->deposit(m_first, std::move(m_partial), std::move(m_rejects),
+                                            m_rows, m_next - m_first);
+        *this = LocalGroup{};
+    }
+
+private:
+    JobState *m_job = nullptr;
+    std::int64_t m_first = 0;
+    std::int64_t m_next = 0; // one past the last chunk merged in
+    std::unique_ptr<Partial> m_partial;
+    QList<RejectedRecord> m_rejects;
+    std::int64_t m_rows = 0;
+    JobMerger::Deposit *m_outcome = nullptr; // the outcome of the group's last task
+};
 
 // Tasks of a few µs make the lanes meet at the run lock all the time, and its holder keeps it
 // for about a microsecond: a short spin before sleeping in the kernel saves the futex round
@@ -84,13 +107,6 @@ void RunPrivate::execute(std::unique_lock<std::mutex> &lk, int lane, std::vector
 
     outcomes.resize(batch.size());
     LocalGroup group;
-    // Merge outside the run lock: only the job's merger lock is taken.
-    auto depositGroup = [this](LocalGroup &g) {
-        if (!g.partial) return;
-        *g.deposit = jobs[std::size_t(g.job)]->merger->deposit(
-            g.first, std::move(g.partial), std::move(g.rejects), g.rows, g.next - g.first);
-        g = LocalGroup{};
-    };
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const ReadyTask &task = batch[i];
         JobState &js = *jobs[std::size_t(task.spec.job)];
@@ -106,39 +122,14 @@ void RunPrivate::execute(std::unique_lock<std::mutex> &lk, int lane, std::vector
                                            js.partitioner ? js.spec.source.get() : nullptr,
                                            control, js.stop, monitor, options.taskTimeoutMs});
         o.endNs = monitor.nowNs();
-        AttemptResult &r = o.result;
-        o.deposit = JobMerger::Deposit{};
-        if (r.status == AttemptResult::Status::Ok) {
-            endAttempt(monitor, lane, TaskState::Done, task, o.endNs, r);
-            if (group.partial && group.job == task.spec.job && group.next == task.spec.chunk &&
-                js.spec.analysis->mergesEarly()) {
-                QString error;
-                if (mergeLocally(*js.spec.analysis, *group.partial, *r.partial, &error)) {
-                    r.partial.reset();
-                    group.rejects.append(std::move(r.rejects));
-                    group.rows += r.rows;
-                    ++group.next;
-                    group.deposit = &o.deposit;
-                } else { // the job fails as if its merger had thrown
-                    group = LocalGroup{};
-                    o.deposit.failed = true;
-                    o.deposit.error = error;
-                }
-            } else {
-                depositGroup(group);
-                group.job = task.spec.job;
-                group.first = task.spec.chunk;
-                group.next = task.spec.chunk + 1;
-                group.partial = std::move(r.partial);
-                group.rejects = std::move(r.rejects);
-                group.rows = r.rows;
-                group.deposit = &o.deposit;
-            }
-        } else if (r.status == AttemptResult::Status::Stopped) {
-            endAttempt(monitor, lane, TaskState::Cancelled, task, o.endNs, r);
+        if (o.result.status == AttemptResult::Status::Ok) {
+            endAttempt(monitor, lane, TaskState::Done, task, o.endNs, o.result);
+            group.add(js, task, o.result, &o.deposit);
+        } else if (o.result.status == AttemptResult::Status::Stopped) {
+            endAttempt(monitor, lane, TaskState::Cancelled, task, o.endNs, o.result);
         }
     }
-    depositGroup(group);
+    group.deposit();
 
     lockSpinning(lk);
     for (std::size_t i = 0; i < batch.size(); ++i)
