@@ -3,6 +3,7 @@
 // all its readers (so readers stay valid however long a task holds one).
 #include "core/columntype.h"
 #include "core/nulltokens.h"
+#include "data/bufferpool.h"
 #include "data/csvdialect.h"
 #include "data/mappedfile.h"
 #include "data/rowindex.h"
@@ -20,6 +21,7 @@ struct Layout {
     NullTokens nulls;
     std::vector<ColumnType> types;   // empty until the schema is inferred
     bool strictTypes = false;
+    mutable BufferPool buffers;      // the readers' chunk buffers, reused across chunks
 };
 
 } // namespace sf::csv

@@ -4,6 +4,7 @@
 #include "data/csvscan.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace sf::csv {
 
@@ -26,21 +27,34 @@ CsvReader::CsvReader(std::shared_ptr<const Layout> layout, const ChunkRange &ran
     , m_parser(m_layout->dialect.delimiter, m_layout->dialect.quote)
 {
     const RowIndex &index = m_layout->index;
-    m_base = m_layout->bytes.data();
-    m_e = m_base + index.dataEnd;
     const std::int64_t first = std::clamp<std::int64_t>(range.firstRow, 0, index.rowCount);
     m_firstRow = first;
     m_endRow = std::min(index.rowCount, first + std::max<std::int64_t>(range.rowCount, 0));
-    m_p = m_e;
     m_row = first;
     if (first >= index.rowCount || index.checkpoints.empty()) {
-        m_begin = m_p;
+        m_window = m_begin = m_p = m_e = m_layout->bytes.data() + index.dataEnd;
+        m_windowOffset = index.dataEnd;
         return;
     }
+    // The bytes from the checkpoint at or before the first record to the one after the last.
     const std::size_t k = std::size_t(first / index.stride);
-    const Checkpoint &cp = index.checkpoints[k];
-    m_p = m_base + cp.offset;
-    m_line = cp.line;
+    const std::size_t kEnd = std::size_t((m_endRow + index.stride - 1) / index.stride);
+    const std::int64_t from = index.checkpoints[k].offset;
+    const std::int64_t to = kEnd < index.checkpoints.size() ? index.checkpoints[kEnd].offset : index.dataEnd;
+    if (m_layout->file && to - from <= kMaxBufferedBytes) {
+        m_buffer = m_layout->buffers.take(std::size_t(to - from));
+        QString error;
+        if (!m_layout->file->read(from, std::size_t(to - from), m_buffer.data(), &error))
+            throw std::runtime_error(error.toStdString());
+        m_window = m_buffer.data();
+        m_windowOffset = from;
+    } else {
+        m_window = m_layout->bytes.data() + from;
+        m_windowOffset = from;
+    }
+    m_p = m_window;
+    m_e = m_window + (to - from);
+    m_line = index.checkpoints[k].line;
     for (std::int64_t r = std::int64_t(k) * index.stride; r < first; ++r) {
         const RecordEnd end =
             findRecordEnd(m_p, m_e, m_layout->dialect.delimiter, m_layout->dialect.quote);
@@ -80,7 +94,7 @@ bool CsvReader::next(Record &out)
     out.nulls = std::span<const std::uint8_t>(m_nulls.data(), n);
     out.row = row;
     out.line = line;
-    out.offset = m_rec.begin - m_base;
+    out.offset = offsetOf(m_rec.begin);
     out.raw = m_rec.raw();
     return true;
 }
@@ -100,7 +114,7 @@ bool CsvReader::nextBlock(RecordBlock &block, int columns)
         for (std::size_t i = 0; i < n; ++i) {
             const std::string_view f = m_rec.fields[i];
             const bool inFile =
-                m_rec.unquoted || f.empty() || (f.data() >= m_base && f.data() < m_e);
+                m_rec.unquoted || f.empty() || (f.data() >= m_window && f.data() < m_e);
             fields[i] = inFile ? f : block.copy(f);
             isNull[i] = nulls.isNull(f) ? 1 : 0;
         }
@@ -159,7 +173,7 @@ void CsvReader::reject(std::int64_t row, std::int64_t line, const char *at, cons
     r.row = row;
     r.line = loc.line;
     r.column = loc.column;
-    r.offset = m_rec.begin - m_base;
+    r.offset = offsetOf(m_rec.begin);
     r.reason = reason;
     const std::string_view raw = m_rec.raw();
     r.raw = rejectRaw(raw.data(), qsizetype(raw.size()));

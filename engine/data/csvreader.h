@@ -1,5 +1,6 @@
 #pragma once
-// Reads one chunk of a CSV file: jumps to the nearest index checkpoint, skips to the chunk's
+// Reads one chunk of a CSV file: reads the bytes between the index checkpoints around the chunk
+// into a pooled buffer (or, past kMaxBufferedBytes, views the mapping), skips to the chunk's
 // first record, then decodes records, rejecting (with line and column) those with the wrong
 // field count, bad bytes, text after a closing quote or, under strictTypes, a bad value.
 #include "data/csvlayout.h"
@@ -11,7 +12,11 @@ namespace sf::csv {
 
 class CsvReader final : public RecordReader {
 public:
-    // `checkTypes` is false while the schema is being inferred.
+    // Chunks up to this many bytes are read into a buffer; larger ones view the mapping.
+    static constexpr std::int64_t kMaxBufferedBytes = std::int64_t(64) << 20;
+
+    // `checkTypes` is false while the schema is being inferred. Throws std::runtime_error when
+    // the file cannot be read.
     CsvReader(std::shared_ptr<const Layout> layout, const ChunkRange &range, RejectSink &sink,
               bool checkTypes = true);
     bool next(Record &out) override;
@@ -26,6 +31,7 @@ private:
     // The reason the record is rejected (empty if good) and where.
     QString check(std::int64_t line, const char **at) const;
     void reject(std::int64_t row, std::int64_t line, const char *at, const QString &reason);
+    std::int64_t offsetOf(const char *p) const { return m_windowOffset + (p - m_window); }
 
     std::shared_ptr<const Layout> m_layout;
     RejectSink &m_sink;
@@ -33,7 +39,9 @@ private:
     RecordParser m_parser;
     ParsedRecord m_rec;
     std::vector<std::uint8_t> m_nulls;
-    const char *m_base;  // byte 0 of the file
+    BufferPool::Lease m_buffer;       // holds the chunk's bytes, unless they are viewed in place
+    const char *m_window = nullptr;   // the byte at file offset m_windowOffset
+    std::int64_t m_windowOffset = 0;
     const char *m_begin; // where this chunk starts
     const char *m_p;
     const char *m_e;

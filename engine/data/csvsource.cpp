@@ -4,6 +4,8 @@
 #include "data/csvreader.h"
 #include "data/typeinference.h"
 
+#include <stdexcept>
+
 namespace sf {
 
 std::unique_ptr<DataSource> CsvSource::open(std::shared_ptr<MappedFile> file,
@@ -22,9 +24,15 @@ std::unique_ptr<DataSource> CsvSource::open(std::shared_ptr<MappedFile> file,
     if (!csv::sniffDialect(layout->bytes, options, tsv, &layout->dialect, &reason)) return fail(reason);
     if (!options.nullValues.isEmpty()) layout->nulls = NullTokens(options.nullValues);
     std::unique_ptr<CsvSource> source(new CsvSource);
-    if (!csv::buildIndex(layout->bytes, layout->dialect, control, &layout->index,
-                         &source->m_indexRejects))
+    QString readError;
+    if (!csv::buildIndex(*file, layout->dialect, control, &layout->index, &source->m_indexRejects,
+                         &readError)) {
+        if (!readError.isEmpty()) {
+            if (error) *error = readError;
+            return nullptr;
+        }
         return fail(QStringLiteral("cancelled"));
+    }
 
     const csv::Dialect &d = layout->dialect;
     for (int i = 0; i < d.fieldCount; ++i) {
@@ -37,12 +45,17 @@ std::unique_ptr<DataSource> CsvSource::open(std::shared_ptr<MappedFile> file,
         RejectSink ignored;
         ChunkRange sample;
         sample.rowCount = std::min<std::int64_t>(options.inferenceSampleRows, layout->index.rowCount);
-        csv::CsvReader reader(layout, sample, ignored, false);
         TypeInference inference(d.fieldCount);
-        Record rec;
-        while (reader.next(rec))
-            for (int i = 0; i < d.fieldCount; ++i)
-                inference.add(i, rec.fields[std::size_t(i)], rec.isNull(std::size_t(i)));
+        try {
+            csv::CsvReader reader(layout, sample, ignored, false);
+            Record rec;
+            while (reader.next(rec))
+                for (int i = 0; i < d.fieldCount; ++i)
+                    inference.add(i, rec.fields[std::size_t(i)], rec.isNull(std::size_t(i)));
+        } catch (const std::runtime_error &e) {
+            if (error) *error = QString::fromUtf8(e.what());
+            return nullptr;
+        }
         for (int i = 0; i < d.fieldCount; ++i) {
             Column &c = source->m_schema.columns[i];
             c.type = options.allStrings ? ColumnType::String : inference.type(i);

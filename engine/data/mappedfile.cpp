@@ -6,6 +6,9 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 #include <vector>
 
 namespace sf {
@@ -174,6 +177,31 @@ struct MappedFile::Impl {
 };
 
 MappedFile::~MappedFile() = default;
+
+bool MappedFile::read(std::int64_t offset, std::size_t size, char *out, QString *error) const
+{
+    if (offset < 0 || offset + std::int64_t(size) > std::int64_t(m_bytes.size())) {
+        if (error) *error = m_path + QStringLiteral(": read outside the file");
+        return false;
+    }
+    const int fd = m_compression.isEmpty() ? m_impl->file.handle() : m_impl->temp.handle();
+    while (size > 0) {
+        const ssize_t n = ::pread(fd, out, size, off_t(offset));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (error)
+                *error = m_path + QStringLiteral(": cannot be read at byte %1 (%2)")
+                                      .arg(offset)
+                                      .arg(n < 0 ? QString::fromLocal8Bit(std::strerror(errno))
+                                                 : QStringLiteral("the file became shorter"));
+            return false;
+        }
+        out += n;
+        offset += n;
+        size -= std::size_t(n);
+    }
+    return true;
+}
 
 std::shared_ptr<MappedFile> MappedFile::open(const QString &path, const OpenControl &control,
                                              QString *error)

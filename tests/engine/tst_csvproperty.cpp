@@ -3,6 +3,9 @@
 // read gives, in order, and those are exactly the records generated.
 #include "tst_csvsupport.h"
 
+#include "data/csvindexer.h"
+#include "data/csvscan.h"
+
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,6 +91,39 @@ QList<QList<QByteArray>> readChunks(const DataSource &src, const QList<ChunkRang
     return out;
 }
 
+// The index as csvscan.h's grammar defines it, one record at a time: every record start with
+// its line, and where an unterminated quote ends the data.
+struct ReferenceIndex {
+    std::vector<Checkpoint> starts;
+    std::int64_t dataEnd = 0;
+    std::int64_t rejectLine = 0;
+    std::int64_t rejectColumn = 0;
+};
+
+ReferenceIndex referenceIndex(std::string_view data, const csv::Dialect &d)
+{
+    ReferenceIndex r;
+    const char *base = data.data();
+    const char *e = base + data.size();
+    r.dataEnd = std::int64_t(data.size());
+    std::int64_t line = d.dataLine;
+    const char *p = csv::skipLineEnds(base + d.dataBegin, e, &line);
+    while (p < e) {
+        const csv::RecordEnd end = csv::findRecordEnd(p, e, d.delimiter, d.quote);
+        if (end.openQuote) {
+            const csv::Location loc = csv::locate(p, line, end.openQuote);
+            r.rejectLine = loc.line;
+            r.rejectColumn = loc.column;
+            r.dataEnd = p - base;
+            break;
+        }
+        r.starts.push_back({p - base, line});
+        line += end.innerLines;
+        p = csv::skipLineEnds(end.end, e, &line);
+    }
+    return r;
+}
+
 } // namespace
 
 class TestCsvProperty : public QObject {
@@ -169,6 +205,49 @@ private slots:
             QCOMPARE(reader->rowsConsumed(), idx.stride);
             QCOMPARE(reader->bytesConsumed(), idx.checkpoints[1].offset - idx.checkpoints[0].offset);
         }
+    }
+    void blockIndexMatchesRecordScan()
+    {
+        // Random texts over the bytes that matter, dense in quotes and line ends so that pairs,
+        // openings, CRLFs and record starts fall on every position of the 64-byte blocks.
+        QRandomGenerator rng(20261206u);
+        static const char alphabet[] = {'a', 'b', ',', ',', '"', '"', '\n', '\r', ' ', ';'};
+        int unterminated = 0;
+        for (int round = 0; round < 6000; ++round) {
+            std::string text;
+            const int length = rng.bounded(0, 400);
+            const int density = rng.bounded(1, 5); // 1: mostly structure, 4: mostly letters
+            for (int i = 0; i < length; ++i)
+                text += rng.bounded(0, density) == 0 ? alphabet[rng.bounded(0, 10)] : 'x';
+            csv::Dialect d;
+            d.delimiter = round % 5 == 4 ? ';' : ',';
+            d.quote = round % 7 == 6 ? 0 : '"';
+            d.dataBegin = std::min<std::int64_t>(rng.bounded(0, 4), std::int64_t(text.size()));
+            d.dataLine = 1 + rng.bounded(0, 3);
+            const ReferenceIndex want = referenceIndex(text, d);
+            for (std::int64_t stride : {std::int64_t(1), std::int64_t(3), std::int64_t(128)}) {
+                RowIndex got;
+                QList<RejectedRecord> rejects;
+                QVERIFY(csv::buildIndex(text, d, {}, &got, &rejects, stride));
+                const QByteArray shown = QByteArray::fromStdString(text).toPercentEncoding();
+                QVERIFY2(got.rowCount == std::int64_t(want.starts.size()), shown.constData());
+                QVERIFY2(got.dataEnd == want.dataEnd, shown.constData());
+                QCOMPARE(got.checkpoints.size(), (want.starts.size() + std::size_t(stride) - 1) / std::size_t(stride));
+                for (std::size_t k = 0; k < got.checkpoints.size(); ++k) {
+                    const Checkpoint &w = want.starts[k * std::size_t(stride)];
+                    QVERIFY2(got.checkpoints[k].offset == w.offset && got.checkpoints[k].line == w.line,
+                             shown.constData());
+                }
+                QCOMPARE(rejects.size(), want.rejectLine ? 1 : 0);
+                if (want.rejectLine) {
+                    QCOMPARE(rejects[0].line, want.rejectLine);
+                    QCOMPARE(rejects[0].column, want.rejectColumn);
+                    QCOMPARE(rejects[0].offset, want.dataEnd);
+                }
+            }
+            unterminated += want.rejectLine ? 1 : 0;
+        }
+        QVERIFY(unterminated > 100); // the texts did exercise the unterminated tail
     }
     void concurrentReadersAgree()
     {
