@@ -53,7 +53,8 @@ inline void ColumnStats::addBool(std::string_view text)
     ++(v ? m_true : m_false);
 }
 
-inline void ColumnStats::addString(std::string_view text, std::uint64_t hash)
+[[gnu::always_inline]] inline void ColumnStats::addString(std::string_view text,
+                                                           std::uint64_t hash)
 {
     // A value seen before in this chunk changes only counts: its length is stored with it,
     // and it was already compared against min/max and added to the distinct sketch.

@@ -24,8 +24,7 @@ public:
             if (!s.used) return nullptr;
             // An empty key may be a default string_view (null data): memcmp/memcpy must not
             // see it, even with size 0.
-            if (s.hash == hash && s.size == key.size() &&
-                (key.empty() || std::memcmp(keyData(s), key.data(), key.size()) == 0))
+            if (s.hash == hash && s.size == key.size() && sameBytes(keyData(s), key))
                 return &s.value;
         }
     }
@@ -88,6 +87,37 @@ private:
         } key{};
         Value value{};
     };
+
+    // a[0, key.size()) == key. Short keys (most values counted) are compared with two loads
+    // per side that may overlap, instead of a call to memcmp.
+    static bool sameBytes(const char *a, std::string_view key)
+    {
+        const std::size_t n = key.size();
+        const char *b = key.data();
+        if (n >= 8 && n <= 16) {
+            std::uint64_t a0, a1, b0, b1;
+            std::memcpy(&a0, a, 8);
+            std::memcpy(&b0, b, 8);
+            std::memcpy(&a1, a + n - 8, 8);
+            std::memcpy(&b1, b + n - 8, 8);
+            return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+        }
+        if (n >= 4 && n < 8) {
+            std::uint32_t a0, a1, b0, b1;
+            std::memcpy(&a0, a, 4);
+            std::memcpy(&b0, b, 4);
+            std::memcpy(&a1, a + n - 4, 4);
+            std::memcpy(&b1, b + n - 4, 4);
+            return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+        }
+        if (n < 4) {
+            // An empty key may be a default string_view (null data): never read it.
+            for (std::size_t i = 0; i < n; ++i)
+                if (a[i] != b[i]) return false;
+            return true;
+        }
+        return std::memcmp(a, b, n) == 0;
+    }
 
     const char *keyData(const Slot &s) const
     {

@@ -4,6 +4,7 @@
 #include "data/csvscan.h"
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
 
 namespace sf::csv {
@@ -99,15 +100,82 @@ bool CsvReader::next(Record &out)
     return true;
 }
 
+int CsvReader::takePlain(RecordBlock &block)
+{
+    const int columns = block.columns();
+    const NullTokens &nulls = m_layout->nulls;
+    const char delimiter = m_layout->dialect.delimiter;
+    const char quote = m_layout->dialect.quote;
+    const char *p = m_p;
+    if (m_e - p < 64) return 0;
+    const char *blk = p;
+    BlockMasks m = blockMasks(blk, delimiter, quote);
+    std::uint64_t from = ~std::uint64_t(0); // the bits of blk at or after the current byte
+    int taken = 0;
+    while (!block.full() && m_row < m_endRow) {
+        std::string_view *fields = block.rowFields();
+        int n = 0;
+        const char *fieldStart = p;
+        const char *end = nullptr;
+        for (;;) {
+            const std::uint64_t events = (m.delimiter | m.lineEnd | m.quote | m.unusual) & from;
+            if (events == 0) {
+                blk += 64;
+                if (m_e - blk < 64) return taken; // too near the end: the general path
+                m = blockMasks(blk, delimiter, quote);
+                from = ~std::uint64_t(0);
+                continue;
+            }
+            const std::uint64_t bit = events & -events;
+            if (((m.quote | m.unusual) & bit) || n == columns) return taken;
+            const char *at = blk + std::countr_zero(events);
+            fields[n++] = std::string_view(fieldStart, std::size_t(at - fieldStart));
+            from = ~(bit | (bit - 1));
+            if (m.delimiter & bit) {
+                fieldStart = at + 1;
+                continue;
+            }
+            end = at;
+            break;
+        }
+        if (n != columns) return taken; // too few fields: the general path rejects the record
+        std::uint8_t *isNull = block.rowNulls();
+        for (int i = 0; i < n; ++i)
+            isNull[i] = nulls.isNull(fields[i]) ? 1 : 0;
+        block.commitRow(std::size_t(n));
+        ++m_row;
+        ++taken;
+        p = m_p = skipLineEnds(end, m_e, &m_line);
+        if (p - blk >= 64) {
+            if (m_e - p < 64) return taken;
+            blk = p;
+            m = blockMasks(blk, delimiter, quote);
+            from = ~std::uint64_t(0);
+        } else {
+            from = ~std::uint64_t(0) << (p - blk);
+        }
+    }
+    return taken;
+}
+
 bool CsvReader::nextBlock(RecordBlock &block, int columns)
 {
     // Straight from the parsed record into the block: fields of an unquoted record are bytes
     // of the file; only unescaped texts (in the parser's scratch) need a copy.
     block.reset(columns);
     const NullTokens &nulls = m_layout->nulls;
+    const bool plain = !m_checkTypes && columns == m_layout->dialect.fieldCount;
     std::int64_t row = 0;
     std::int64_t line = 0;
-    while (!block.full() && advance(&row, &line)) {
+    while (!block.full()) {
+        if (plain && m_generalRun == 0) {
+            // After a record the fast path could not take, a few go the general way, so a
+            // file of quoted records does not mask every block twice.
+            if (takePlain(block) == 0) m_generalRun = 4;
+            if (block.full()) break;
+        }
+        if (!advance(&row, &line)) break;
+        if (m_generalRun > 0) --m_generalRun;
         std::string_view *fields = block.rowFields();
         std::uint8_t *isNull = block.rowNulls();
         const std::size_t n = std::min(m_rec.fields.size(), std::size_t(columns));

@@ -28,6 +28,11 @@ public:
 private:
     // Parses records up to the next good one (rejecting bad ones on the way) into m_rec.
     bool advance(std::int64_t *row, std::int64_t *line);
+    // The fast path of nextBlock(): records with the expected field count and no quote, NUL or
+    // non-ASCII byte, split with 64-byte masks straight into the block's rows. Stops at the
+    // first record that needs the general path (which also rejects) and returns how many it
+    // took.
+    int takePlain(RecordBlock &block);
     // The reason the record is rejected (empty if good) and where.
     QString check(std::int64_t line, const char **at) const;
     void reject(std::int64_t row, std::int64_t line, const char *at, const QString &reason);
@@ -49,6 +54,7 @@ private:
     std::int64_t m_row = 0;
     std::int64_t m_firstRow = 0;
     std::int64_t m_endRow = 0;
+    int m_generalRun = 0; // records to take the general way before trying takePlain() again
 };
 
 } // namespace sf::csv

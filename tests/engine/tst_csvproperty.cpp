@@ -49,7 +49,9 @@ QByteArray encode(QRandomGenerator &rng, const QByteArray &f, char delimiter)
     return '"' + q + '"';
 }
 
-Generated generate(quint32 seed, int rows, int columns, char delimiter)
+// `malformed`: about one record in that many has a field too many or too few (rejected, so not
+// in `rows`); 0 for none.
+Generated generate(quint32 seed, int rows, int columns, char delimiter, int malformed = 0)
 {
     QRandomGenerator rng(seed);
     Generated g;
@@ -67,7 +69,14 @@ Generated generate(quint32 seed, int rows, int columns, char delimiter)
             if (c) line += delimiter;
             line += encode(rng, f, delimiter);
         }
-        g.rows.append(row);
+        if (malformed > 0 && rng.bounded(0, malformed) == 0) {
+            if (columns > 1 && rng.bounded(0, 2) == 0)
+                line.truncate(0), line += "short"; // one field
+            else
+                line += delimiter + QByteArray("extra");
+        } else {
+            g.rows.append(row);
+        }
         g.text += line;
         if (r + 1 < rows || rng.bounded(0, 2)) g.text += ends[rng.bounded(0, 3)];
         if (rng.bounded(0, 30) == 0 && r + 1 < rows) g.text += '\n'; // blank line
@@ -248,6 +257,53 @@ private slots:
             unterminated += want.rejectLine ? 1 : 0;
         }
         QVERIFY(unterminated > 100); // the texts did exercise the unterminated tail
+    }
+    void blocksMatchRecords_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<char>("delimiter");
+        QTest::newRow("comma x4") << 11u << 4 << ',';
+        QTest::newRow("comma x1") << 12u << 1 << ',';
+        QTest::newRow("tab x7") << 13u << 7 << '\t';
+        QTest::newRow("semicolon x2") << 14u << 2 << ';';
+    }
+    void blocksMatchRecords()
+    {
+        // Blocks (the fast path for plain records, the general one for quotes, CR, UTF-8 and
+        // wrong field counts) hold exactly the records and null flags next() gives, and reject
+        // the same records at the same lines, for every chunking.
+        QFETCH(quint32, seed);
+        QFETCH(int, columns);
+        QFETCH(char, delimiter);
+        const Generated g = generate(seed, 3000, columns, delimiter, 40);
+        QByteArray text = g.text;
+        SourceOptions o;
+        o.header = SourceOptions::Header::Yes;
+        o.delimiter = delimiter;
+        auto src = openBytes(m_dir, text, o);
+        QVERIFY(src);
+        const ReadBack all = readAll(*src);
+        QCOMPARE(all.rows.size(), g.rows.size());
+        QVERIFY(!all.rejects.isEmpty());
+        for (std::int64_t size : {std::int64_t(1), std::int64_t(97), std::int64_t(256),
+                                  std::int64_t(1000), src->rowCount()}) {
+            ReadBack blocks;
+            for (std::int64_t first = 0; first < src->rowCount(); first += size) {
+                const ReadBack part = readBlocks(*src, columns, first, size);
+                blocks.rows += part.rows;
+                blocks.nulls += part.nulls;
+                blocks.rejects += part.rejects;
+            }
+            QCOMPARE(blocks.rows, all.rows);
+            QCOMPARE(blocks.nulls, all.nulls);
+            QCOMPARE(blocks.rejects.size(), all.rejects.size());
+            for (qsizetype i = 0; i < all.rejects.size(); ++i) {
+                QCOMPARE(blocks.rejects[i].line, all.rejects[i].line);
+                QCOMPARE(blocks.rejects[i].column, all.rejects[i].column);
+                QCOMPARE(blocks.rejects[i].reason, all.rejects[i].reason);
+            }
+        }
     }
     void concurrentReadersAgree()
     {

@@ -54,6 +54,36 @@ inline ReadBack readRange(const DataSource &src, std::int64_t firstRow, std::int
 
 inline ReadBack readAll(const DataSource &src) { return readRange(src, 0, src.rowCount()); }
 
+// Records [firstRow, firstRow + rowCount) of `src` read block by block (nextBlock), with the
+// block's own null flags; each block is read only once it is complete, so every view must
+// still be valid then.
+inline ReadBack readBlocks(const DataSource &src, int columns, std::int64_t firstRow = 0,
+                           std::int64_t rowCount = -1)
+{
+    ReadBack out;
+    RejectSink sink;
+    ChunkRange range;
+    range.firstRow = firstRow;
+    range.rowCount = rowCount < 0 ? src.rowCount() : rowCount;
+    auto reader = src.reader(range, sink);
+    RecordBlock block;
+    while (reader->nextBlock(block, columns)) {
+        for (int r = 0; r < block.rows(); ++r) {
+            QList<QByteArray> row;
+            QList<bool> nulls;
+            for (int c = 0; c < block.columns(); ++c) {
+                const std::string_view f = block.field(r, c);
+                row.append(QByteArray(f.data(), qsizetype(f.size())));
+                nulls.append(block.isNull(r, c));
+            }
+            out.rows.append(row);
+            out.nulls.append(nulls);
+        }
+    }
+    out.rejects = sink.take();
+    return out;
+}
+
 inline std::unique_ptr<DataSource> openBytes(const QTemporaryDir &dir, const QByteArray &bytes,
                                              const SourceOptions &options = {},
                                              QString *error = nullptr,

@@ -8,36 +8,6 @@
 
 using namespace sf;
 
-namespace {
-
-// All records of `src` read block by block, with the block's own null flags.
-test::ReadBack readBlocks(const DataSource &src, int columns)
-{
-    test::ReadBack out;
-    RejectSink sink;
-    ChunkRange range;
-    range.rowCount = src.rowCount();
-    auto reader = src.reader(range, sink);
-    RecordBlock block;
-    while (reader->nextBlock(block, columns)) {
-        // Read the block only once it is complete: every view must still be valid.
-        for (int r = 0; r < block.rows(); ++r) {
-            QList<QByteArray> row;
-            QList<bool> nulls;
-            for (int c = 0; c < block.columns(); ++c) {
-                const std::string_view f = block.field(r, c);
-                row.append(QByteArray(f.data(), qsizetype(f.size())));
-                nulls.append(block.isNull(r, c));
-            }
-            out.rows.append(row);
-            out.nulls.append(nulls);
-        }
-    }
-    out.rejects = sink.take();
-    return out;
-}
-
-} // namespace
 
 class TestRecordBlock : public QObject {
     Q_OBJECT
@@ -61,7 +31,7 @@ private Q_SLOTS:
         auto src = test::openBytes(dir, csv);
         QVERIFY(src);
         const test::ReadBack byRecord = test::readAll(*src);
-        const test::ReadBack byBlock = readBlocks(*src, 3);
+        const test::ReadBack byBlock = test::readBlocks(*src, 3);
         QCOMPARE(byBlock.rows.size(), 686);
         QCOMPARE(byBlock.rows, byRecord.rows);
         QCOMPARE(byBlock.nulls, byRecord.nulls);
@@ -76,11 +46,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto src = test::openBytes(dir, "a,b\n1,2\n3,4\n");
         QVERIFY(src);
-        const test::ReadBack b = readBlocks(*src, 4); // the caller wants more columns than there are
+        const test::ReadBack b = test::readBlocks(*src, 4); // the caller wants more columns than there are
         QCOMPARE(b.rows.size(), 2);
         QCOMPARE(b.rows[1], (QList<QByteArray>{"3", "4", "", ""}));
         QCOMPARE(b.nulls[1], (QList<bool>{false, false, true, true}));
-        const test::ReadBack fewer = readBlocks(*src, 1); // extra fields are dropped
+        const test::ReadBack fewer = test::readBlocks(*src, 1); // extra fields are dropped
         QCOMPARE(fewer.rows[0], QList<QByteArray>{"1"});
     }
 
@@ -93,7 +63,7 @@ private Q_SLOTS:
         auto src = test::openBytes(dir, jsonl, {}, nullptr, QStringLiteral("data.jsonl"));
         QVERIFY(src);
         const test::ReadBack byRecord = test::readAll(*src);
-        const test::ReadBack byBlock = readBlocks(*src, 2);
+        const test::ReadBack byBlock = test::readBlocks(*src, 2);
         QCOMPARE(byBlock.rows.size(), 300);
         QCOMPARE(byBlock.rows, byRecord.rows);
         QCOMPARE(byBlock.rows[299][1], QByteArray("v299"));

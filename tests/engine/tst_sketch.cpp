@@ -1,5 +1,6 @@
 // Sketches: distinct count (exact set, then HyperLogLog), DDSketch quantiles and histogram,
 // top values; their stated bounds and their independence from chunking and merge order.
+#include "core/bytekeytable.h"
 #include "analysis/sketchdistinct.h"
 #include "analysis/sketchquantile.h"
 #include "analysis/sketchtopvalues.h"
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void histogramCounts();
     void topValuesOrderAndCap();
     void topValuesEmptyDefaultView();
+    void byteKeyTableComparesEveryByte();
     void histogramWiderThanDoubleRange();
     void histogramOfOneHugeValue();
 };
@@ -301,6 +303,31 @@ void TestSketch::topValuesEmptyDefaultView()
     QCOMPARE(top[0].first, std::string());
     QCOMPARE(top[0].second, std::int64_t(3));
     QCOMPARE(top[1].first, std::string("x"));
+}
+
+// find() compares keys only when hashes match; with one hash for every key, each byte of a key
+// of every length must still tell it apart (the short-key compare loads overlapping words).
+void TestSketch::byteKeyTableComparesEveryByte()
+{
+    constexpr std::uint64_t kHash = 42;
+    for (std::size_t n = 0; n <= 40; ++n) {
+        ByteKeyTable<int> table;
+        std::string key(n, 'a');
+        for (std::size_t i = 0; i < n; ++i)
+            key[i] = char('a' + i % 26);
+        table.insert(key, kHash, int(n));
+        const std::string copy = key; // other bytes, same text
+        QVERIFY(table.find(copy, kHash) != nullptr);
+        QCOMPARE(*table.find(copy, kHash), int(n));
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string other = key;
+            other[i] = char(other[i] ^ 0x20);
+            QVERIFY2(table.find(other, kHash) == nullptr,
+                     qPrintable(QStringLiteral("length %1, byte %2").arg(n).arg(i)));
+        }
+        QVERIFY(table.find(key + 'x', kHash) == nullptr);
+        if (n > 0) QVERIFY(table.find(std::string_view(key).substr(1), kHash) == nullptr);
+    }
 }
 
 // fuzz_sqlite (crash-eb959f09: a REAL column holding values near +-1.8e308, profiled): the
