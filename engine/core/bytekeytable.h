@@ -88,21 +88,25 @@ private:
         Value value{};
     };
 
-    // a[0, key.size()) == key. Short keys (most values counted) are compared with two loads
-    // per side that may overlap, instead of a call to memcmp.
+    // a[0, key.size()) == key, without a call to memcmp: keys of 8 bytes or more are compared
+    // a word at a time, the last word overlapping the one before; shorter ones with two
+    // overlapping 4-byte loads, or byte by byte.
     static bool sameBytes(const char *a, std::string_view key)
     {
         const std::size_t n = key.size();
         const char *b = key.data();
-        if (n >= 8 && n <= 16) {
-            std::uint64_t a0, a1, b0, b1;
-            std::memcpy(&a0, a, 8);
-            std::memcpy(&b0, b, 8);
-            std::memcpy(&a1, a + n - 8, 8);
-            std::memcpy(&b1, b + n - 8, 8);
-            return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+        auto word = [](const char *p) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            return w;
+        };
+        if (n >= 8) {
+            std::uint64_t diff = word(a + n - 8) ^ word(b + n - 8);
+            for (std::size_t i = 0; i + 8 < n; i += 8)
+                diff |= word(a + i) ^ word(b + i);
+            return diff == 0;
         }
-        if (n >= 4 && n < 8) {
+        if (n >= 4) {
             std::uint32_t a0, a1, b0, b1;
             std::memcpy(&a0, a, 4);
             std::memcpy(&b0, b, 4);
@@ -110,13 +114,10 @@ private:
             std::memcpy(&b1, b + n - 4, 4);
             return ((a0 ^ b0) | (a1 ^ b1)) == 0;
         }
-        if (n < 4) {
-            // An empty key may be a default string_view (null data): never read it.
-            for (std::size_t i = 0; i < n; ++i)
-                if (a[i] != b[i]) return false;
-            return true;
-        }
-        return std::memcmp(a, b, n) == 0;
+        // An empty key may be a default string_view (null data): never read it.
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i]) return false;
+        return true;
     }
 
     const char *keyData(const Slot &s) const

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QtTest>
 #include <random>
+#include <time.h>
 
 using namespace sf;
 using namespace sf::test;
@@ -241,11 +242,24 @@ void TestMonitor::snapshotsStayCheapDuringBigRun()
     run.resume();
     std::vector<double> costs;
     RunSummary last;
+    // A snapshot drains the events of every attempt since the last one, so its cost grows with
+    // the work done in between (no-op tasks here: ~2.7 million events a second on 2 workers).
+    // What must stay small is the cost per task absorbed, in CPU time of this thread (with both
+    // workers busy on a 2-core machine it also waits for a core: the scheduler's cost).
+    std::vector<double> perTaskUs;
+    std::int64_t doneBefore = 0;
+    auto threadCpuMs = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    };
     while (!run.isFinished() && costs.size() < 100000) {
-        QElapsedTimer t;
-        t.start();
+        const double before = threadCpuMs();
         RunSnapshot s = run.snapshot();
-        costs.push_back(double(t.nsecsElapsed()) / 1e6);
+        costs.push_back(threadCpuMs() - before);
+        const std::int64_t absorbed = s.summary.tasksDone - doneBefore;
+        doneBefore = s.summary.tasksDone;
+        if (absorbed >= 1000) perTaskUs.push_back(costs.back() * 1e3 / double(absorbed));
         seen += std::int64_t(s.changed.size());
         if (s.summary.etaMs >= 0) QVERIFY(s.summary.progress > 0);
         QVERIFY(s.summary.queueLength.size() <= 2000);
@@ -267,10 +281,18 @@ void TestMonitor::snapshotsStayCheapDuringBigRun()
     QVERIFY(!costs.empty());
     std::sort(costs.begin(), costs.end());
     const double median = costs[costs.size() / 2];
-    qInfo("first snapshot (%d queued) %.1f ms; then %zu snapshots, median %.3f ms, max %.3f ms",
-          tasks, firstMs, costs.size(), median, costs.back());
-    QVERIFY2(median < 33.0 * test::timingSlack(),
-             qPrintable(QString::number(median))); // 30 Hz affordable
+    QVERIFY(!perTaskUs.empty());
+    std::sort(perTaskUs.begin(), perTaskUs.end());
+    const double medianPerTask = perTaskUs[perTaskUs.size() / 2];
+    qInfo("first snapshot (%d queued) %.1f ms; then %zu snapshots, median %.3f ms, max %.3f ms, "
+          "median %.3f us per task absorbed",
+          tasks, firstMs, costs.size(), median, costs.back(), medianPerTask);
+    // Draining one task's events (queued, running, done) costs ~1.1 us of CPU on the 2-core
+    // CI machines, alone or beside another test: a snapshot thread keeps up with 2 workers
+    // running any tasks of 2 us or more. 3 us flags a drain that became several times costlier
+    // (or no longer linear) without failing on a busy machine, as the wall-clock median did.
+    QVERIFY2(medianPerTask < 3.0 * test::timingSlack(), qPrintable(QString::number(medianPerTask)));
+    QVERIFY2(costs.back() < 500.0 * test::timingSlack(), qPrintable(QString::number(costs.back())));
     QCOMPARE(int(run.records().size()), tasks);
 }
 

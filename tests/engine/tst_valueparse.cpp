@@ -3,6 +3,8 @@
 #include "core/nulltokens.h"
 #include "core/valueparse.h"
 #include <QTest>
+#include <cstring>
+#include <memory>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -232,6 +234,61 @@ private slots:
         QVERIFY(parseDouble("-0.0", &d) && std::signbit(d));
         QVERIFY(parseDouble("9007199254740993", &d) &&
                 d == 9007199254740992.0); // 2^53 + 1: slow path
+    }
+    void shortTextsAgreeWithFromChars()
+    {
+        // Texts of up to 9 bytes over digits, signs, dots and other bytes: the one-word path
+        // for 1-8 bytes (and the fallback it hands the rest to) must decide exactly as
+        // from_chars does, bit for bit.
+        std::mt19937_64 rng(12);
+        const std::string alphabet = "0123456789012345678901234567890123456789..-+ex\x80/:";
+        int accepted = 0;
+        for (int i = 0; i < 400000; ++i) {
+            std::string t;
+            const int n = int(rng() % 10);
+            for (int k = 0; k < n; ++k)
+                t += alphabet[rng() % alphabet.size()];
+            if (rng() % 16 == 0 && !t.empty()) t[rng() % t.size()] = '\0';
+            std::string r = t;
+            bool plusOk = true;
+            if (!r.empty() && r[0] == '+') {
+                r.erase(0, 1);
+                plusOk = !r.empty() && r[0] != '-' && r[0] != '+';
+            }
+            double expected = 0;
+            const auto [end, ec] = std::from_chars(r.data(), r.data() + r.size(), expected);
+            const bool refOk = plusOk && ec == std::errc() && end == r.data() + r.size();
+            double got = 0;
+            // A copy without spare bytes around it: a read outside the text is an ASan error.
+            const std::unique_ptr<char[]> exact(new char[t.size() + 1]);
+            std::memcpy(exact.get(), t.data(), t.size());
+            const std::string_view view(exact.get(), t.size());
+            const bool ok = parseDouble(view, &got);
+            // Out of range ("46e616") reads as infinity or zero by design (tested above).
+            if (ec != std::errc::result_out_of_range) QVERIFY2(ok == refOk, t.c_str());
+            if (ok && ec != std::errc::result_out_of_range) {
+                ++accepted;
+                QVERIFY2(std::bit_cast<std::uint64_t>(got) == std::bit_cast<std::uint64_t>(expected),
+                         t.c_str());
+            }
+            std::int64_t iexpected = 0;
+            const auto [iend, iec] = std::from_chars(r.data(), r.data() + r.size(), iexpected);
+            const bool irefOk = plusOk && iec == std::errc() && iend == r.data() + r.size();
+            std::int64_t igot = 0;
+            QVERIFY2(parseInt64(view, &igot) == irefOk, t.c_str());
+            if (irefOk) QCOMPARE(igot, iexpected);
+        }
+        QVERIFY(accepted > 50000);
+        double d = 0;
+        QVERIFY(parseDouble("0.691535", &d) && d == 0.691535);
+        QVERIFY(parseDouble("-2192.82", &d) && d == -2192.82);
+        QVERIFY(parseDouble(".5", &d) && d == 0.5);
+        QVERIFY(parseDouble("5.", &d) && d == 5.0);
+        QVERIFY(!parseDouble(".", &d));
+        QVERIFY(!parseDouble("1.2.3", &d));
+        std::int64_t v = 0;
+        QVERIFY(parseInt64("99999999", &v) && v == 99999999);
+        QVERIFY(parseInt64("-00000007", &v) && v == -7);
     }
     void hashU64IsHashBytesOfLittleEndianBytes()
     {
