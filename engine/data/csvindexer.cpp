@@ -12,11 +12,14 @@ namespace sf::csv {
 namespace {
 
 // The scan counts bits; the baseline x86-64 ISA has no POPCNT, and a libgcc call per count cost
-// a fifth of the scan. GCC builds the window loop twice and picks at load time.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define SF_SCAN_CLONES [[gnu::target_clones("arch=x86-64-v3", "default")]]
+// a fifth of the scan. The window loop is built twice and chosen on the first call (not by an
+// ifunc: its resolver runs before a sanitizer's runtime is up and crashed every TSan binary).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SF_SCAN_POPCNT 1
+#define SF_TARGET_POPCNT [[gnu::target("popcnt")]]
 #else
-#define SF_SCAN_CLONES
+#define SF_SCAN_POPCNT 0
+#define SF_TARGET_POPCNT
 #endif
 
 constexpr std::int64_t kTickBytes = 8 << 20;    // progress and cancel checks, not per record
@@ -90,7 +93,30 @@ public:
     // `last`: the data ends at p + n. Returns how many bytes it scanned: all of them when
     // `last`, else whole blocks that leave at least one byte after them (a "" pair may end on
     // it); the rest must come again at the start of the next window.
-    SF_SCAN_CLONES std::size_t window(const char *p, std::size_t n, std::int64_t offset, bool last)
+    std::size_t window(const char *p, std::size_t n, std::int64_t offset, bool last)
+    {
+#if SF_SCAN_POPCNT
+        static const bool popcnt = __builtin_cpu_supports("popcnt");
+        if (popcnt) return windowPopcnt(p, n, offset, last);
+#endif
+        return windowImpl(p, n, offset, last);
+    }
+
+    std::int64_t rows() const { return m_rows; }
+    bool inQuote() const { return m_inQuote; }
+    std::int64_t openQuote() const { return m_openQuote; }
+    std::int64_t lastStart() const { return m_lastStart; }
+    std::int64_t lastStartLine() const { return m_lastStartLine; }
+
+private:
+    SF_TARGET_POPCNT std::size_t windowPopcnt(const char *p, std::size_t n, std::int64_t offset,
+                                              bool last)
+    {
+        return windowImpl(p, n, offset, last);
+    }
+
+    [[gnu::always_inline]] std::size_t windowImpl(const char *p, std::size_t n,
+                                                  std::int64_t offset, bool last)
     {
         m_limit = p + n;
         std::size_t i = 0;
@@ -107,13 +133,6 @@ public:
         return i;
     }
 
-    std::int64_t rows() const { return m_rows; }
-    bool inQuote() const { return m_inQuote; }
-    std::int64_t openQuote() const { return m_openQuote; }
-    std::int64_t lastStart() const { return m_lastStart; }
-    std::int64_t lastStartLine() const { return m_lastStartLine; }
-
-private:
     // Scans the block at b (file offset `offset`); `valid` has a bit for each byte of it inside
     // the data.
     [[gnu::always_inline]] void block(const char *b, std::int64_t offset, const Classes &c,
