@@ -43,14 +43,10 @@ BufferPool::Lease BufferPool::take(std::size_t size)
         // The smallest kept buffer that is large enough; else the largest, to grow.
         auto best = m_free.end();
         for (auto it = m_free.begin(); it != m_free.end(); ++it) {
-            const bool fits = it->capacity >= size;
-            if (best == m_free.end()) {
-                best = it;
-                continue;
-            }
-            const bool bestFits = best->capacity >= size;
-            if (fits ? (!bestFits || it->capacity < best->capacity)
-                     : (!bestFits && it->capacity > best->capacity))
+            if (best == m_free.end()) best = it;
+            else if (it->capacity >= size)
+                best = best->capacity < size || it->capacity < best->capacity ? it : best;
+            else if (best->capacity < size && it->capacity > best->capacity)
                 best = it;
         }
         if (best != m_free.end()) {
@@ -65,12 +61,6 @@ BufferPool::Lease BufferPool::take(std::size_t size)
         buffer.capacity = capacity;
     }
     return Lease(this, std::move(buffer));
-}
-
-std::size_t BufferPool::kept() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_free.size();
 }
 
 void BufferPool::giveBack(Buffer buffer)

@@ -32,7 +32,6 @@ public:
         ~Lease() { release(); }
 
         char *data() const { return m_buffer.data.get(); }
-        std::size_t capacity() const { return m_buffer.capacity; }
 
     private:
         void release();
@@ -43,12 +42,11 @@ public:
     static constexpr std::size_t kKeep = 8;
 
     Lease take(std::size_t size);
-    std::size_t kept() const;
 
 private:
     void giveBack(Buffer buffer);
 
-    mutable std::mutex m_mutex;
+    std::mutex m_mutex;
     std::vector<Buffer> m_free;
 };
 

@@ -31,46 +31,6 @@ inline std::uint64_t from(int i)
     return i >= 64 ? 0 : ~std::uint64_t(0) << i;
 }
 
-// Byte classes of one 64-byte block, bit i for byte i.
-struct Classes {
-    std::uint64_t delimiter = 0;
-    std::uint64_t quote = 0;
-    std::uint64_t lf = 0;
-    std::uint64_t cr = 0;
-};
-
-[[gnu::always_inline]] inline Classes classify(const char *p, char delimiter, char quote)
-{
-    Classes c;
-#if defined(__SSE2__)
-    const __m128i vd = _mm_set1_epi8(delimiter);
-    const __m128i vq = _mm_set1_epi8(quote);
-    const __m128i vlf = _mm_set1_epi8('\n');
-    const __m128i vcr = _mm_set1_epi8('\r');
-    for (int i = 0; i < 4; ++i) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i));
-        const int shift = 16 * i;
-        auto bits = [&](__m128i x) {
-            return std::uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, x)))) << shift;
-        };
-        c.delimiter |= bits(vd);
-        c.quote |= bits(vq);
-        c.lf |= bits(vlf);
-        c.cr |= bits(vcr);
-    }
-#else
-    for (int i = 0; i < 64; ++i) {
-        const std::uint64_t b = std::uint64_t(1) << i;
-        if (p[i] == delimiter) c.delimiter |= b;
-        if (p[i] == quote) c.quote |= b;
-        if (p[i] == '\n') c.lf |= b;
-        if (p[i] == '\r') c.cr |= b;
-    }
-#endif
-    if (quote == 0) c.quote = 0;
-    return c;
-}
-
 // The index scan, 64 bytes at a time. Record boundaries follow csvscan.h's grammar exactly
 // (findRecordEnd, skipLineEnds), found with bit masks instead of a search per record:
 // - a quote opens a quoted field when the byte before it is a delimiter or a line end outside
@@ -121,12 +81,12 @@ private:
         m_limit = p + n;
         std::size_t i = 0;
         for (; n - i >= 65 || (last && n - i >= 64); i += 64)
-            block(p + i, offset + std::int64_t(i), classify(p + i, m_delimiter, m_quote),
+            block(p + i, offset + std::int64_t(i), blockMasks(p + i, m_delimiter, m_quote),
                   ~std::uint64_t(0));
         if (last && i < n) {
             char tail[64] = {};
             std::memcpy(tail, p + i, n - i);
-            block(p + i, offset + std::int64_t(i), classify(tail, m_delimiter, m_quote),
+            block(p + i, offset + std::int64_t(i), blockMasks(tail, m_delimiter, m_quote),
                   ~from(int(n - i)));
             i = n;
         }
@@ -135,10 +95,10 @@ private:
 
     // Scans the block at b (file offset `offset`); `valid` has a bit for each byte of it inside
     // the data.
-    [[gnu::always_inline]] void block(const char *b, std::int64_t offset, const Classes &c,
+    [[gnu::always_inline]] void block(const char *b, std::int64_t offset, const BlockMasks &c,
                                       std::uint64_t valid)
     {
-        const std::uint64_t lineEnd = (c.lf | c.cr) & valid;
+        const std::uint64_t lineEnd = c.lineEnd & valid;
         const std::uint64_t quote = c.quote & valid;
         std::uint64_t inside = 0;
         if (quote != 0 || m_inQuote)
@@ -146,7 +106,7 @@ private:
         const std::uint64_t outsideEnd = lineEnd & ~inside;
         std::uint64_t starts = ~lineEnd & ~inside & valid & ((outsideEnd << 1) | m_afterEnd);
         const std::uint64_t cr = c.cr & valid;
-        const std::uint64_t terminators = cr | (c.lf & valid & ~((cr << 1) | m_afterCr));
+        const std::uint64_t terminators = cr | (lineEnd & ~cr & ~((cr << 1) | m_afterCr));
         if (starts != 0) {
             const int n = std::popcount(starts);
             const int last = 63 - std::countl_zero(starts);

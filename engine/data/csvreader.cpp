@@ -48,11 +48,10 @@ CsvReader::CsvReader(std::shared_ptr<const Layout> layout, const ChunkRange &ran
         if (!m_layout->file->read(from, std::size_t(to - from), m_buffer.data(), &error))
             throw std::runtime_error(error.toStdString());
         m_window = m_buffer.data();
-        m_windowOffset = from;
     } else {
         m_window = m_layout->bytes.data() + from;
-        m_windowOffset = from;
     }
+    m_windowOffset = from;
     m_p = m_window;
     m_e = m_window + (to - from);
     m_line = index.checkpoints[k].line;

@@ -42,6 +42,7 @@ struct BlockMasks {
     std::uint64_t delimiter = 0;
     std::uint64_t quote = 0;   // 0 when quoting is off
     std::uint64_t lineEnd = 0; // LF or CR
+    std::uint64_t cr = 0;      // CR alone (CRLF ends one line: the index counts lines)
     std::uint64_t unusual = 0; // NUL or a byte >= 0x80: needs the UTF-8/NUL check
 };
 
@@ -60,8 +61,9 @@ inline BlockMasks blockMasks(const char *p, char delimiter, char quote)
         const int shift = 16 * i;
         m.delimiter |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd)))) << shift;
         m.quote |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)))) << shift;
-        m.lineEnd |= std::uint64_t(unsigned(_mm_movemask_epi8(
-                         _mm_or_si128(_mm_cmpeq_epi8(v, vlf), _mm_cmpeq_epi8(v, vcr)))))
+        const __m128i cr = _mm_cmpeq_epi8(v, vcr);
+        m.cr |= std::uint64_t(unsigned(_mm_movemask_epi8(cr))) << shift;
+        m.lineEnd |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, vlf), cr))))
                      << shift;
         m.unusual |=
             std::uint64_t(unsigned(_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)))))
@@ -75,6 +77,7 @@ inline BlockMasks blockMasks(const char *p, char delimiter, char quote)
         if (c == delimiter) m.delimiter |= b;
         if (quote != 0 && c == quote) m.quote |= b;
         if (c == '\n' || c == '\r') m.lineEnd |= b;
+        if (c == '\r') m.cr |= b;
         if (c == 0 || static_cast<unsigned char>(c) >= 0x80) m.unusual |= b;
     }
 #endif
