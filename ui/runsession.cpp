@@ -6,13 +6,6 @@
 
 namespace sf::ui {
 
-namespace {
-// The pages spend about 1 µs per changed attempt: 20,000 per tick keeps a tick well under the
-// 50 ms a user notices, and a run of a million tiny tasks catches up a second or two after it
-// ends instead of freezing the window while it runs.
-constexpr std::size_t kChangesPerTick = 20000;
-} // namespace
-
 RunSession::RunSession(QObject *parent)
     : QObject(parent)
 {
@@ -98,7 +91,7 @@ void RunSession::tick()
         QElapsedTimer clock;
         clock.start();
         TakenSnapshot taken;
-        taken.snapshot = run->snapshot(kChangesPerTick);
+        taken.snapshot = run->snapshot();
         taken.ms = double(clock.nsecsElapsed()) / 1e6;
         taken.generation = generation;
         return taken;

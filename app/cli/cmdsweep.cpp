@@ -254,7 +254,7 @@ int runSweepCommand(const QStringList &args) {
         // Run::finished is queued to this thread; dispatching keeps the event queue drained.
         QCoreApplication::processEvents();
         if (!line) line = std::make_unique<ProgressLine>(stderr, showProgress, stderrIsTerminal());
-        lastSummary = run.snapshot().summary;
+        lastSummary = run.summary();
         line->update(lastSummary);
     };
     hooks.onRun = [&](const SweepProgress &p) {

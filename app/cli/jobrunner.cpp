@@ -26,7 +26,7 @@ RunReport runJob(JobSpec job, const RunOptions &options, ProgressLine *progress)
             run.cancel();
         }
         if (done) break;
-        if (progress) progress->update(run.snapshot().summary);
+        if (progress) progress->update(run.summary());
     }
     report.wallMs = double(clock.nsecsElapsed()) / 1e6;
     report.outcome = run.outcome(0);

@@ -3,8 +3,11 @@
 // mask, growing never moves an element (so a million-record table grows inside a snapshot at
 // the cost of one allocation per block), and references stay valid while it grows.
 // std::deque would do the same with blocks of only 512 bytes (3 task records each).
+// A new block's pages are backed in one call before it is filled (see core/prefault.h).
+#include "core/prefault.h"
 #include <cstddef>
 #include <memory>
+#include <new>
 #include <vector>
 
 namespace sf {
@@ -27,7 +30,7 @@ public:
     void resize(std::size_t n)
     {
         while (m_blocks.size() * kBlock < n)
-            m_blocks.push_back(std::make_unique<T[]>(kBlock));
+            m_blocks.push_back(newBlock());
         for (std::size_t i = n; i < m_size; ++i)
             (*this)[i] = T{};
         m_size = n;
@@ -62,7 +65,30 @@ public:
     }
 
 private:
-    std::vector<std::unique_ptr<T[]>> m_blocks;
+    struct BlockDeleter {
+        void operator()(T *p) const
+        {
+            std::destroy_n(p, kBlock);
+            ::operator delete(p, std::align_val_t(alignof(T)));
+        }
+    };
+    using Block = std::unique_ptr<T[], BlockDeleter>;
+
+    static Block newBlock()
+    {
+        void *raw = ::operator new(sizeof(T) * kBlock, std::align_val_t(alignof(T)));
+        prefaultForWrite(raw, sizeof(T) * kBlock);
+        T *first = static_cast<T *>(raw);
+        try {
+            std::uninitialized_value_construct_n(first, kBlock);
+        } catch (...) {
+            ::operator delete(raw, std::align_val_t(alignof(T)));
+            throw;
+        }
+        return Block(first);
+    }
+
+    std::vector<Block> m_blocks;
     std::size_t m_size = 0;
 };
 

@@ -65,19 +65,39 @@ void Monitor::laneEnded(int lane, TaskState kind, std::int64_t attemptId, std::i
     e.rows = rows;
     e.bytes = bytes;
     e.straggler = timedOut;
-    std::lock_guard lock(l.mutex);
-    if (!error.isEmpty()) {
-        e.errorIndex = int(l.errors.size());
-        l.errors.push_back(error);
+    std::size_t pending;
+    {
+        std::lock_guard lock(l.mutex);
+        if (!error.isEmpty()) {
+            e.errorIndex = int(l.errors.size());
+            l.errors.push_back(error);
+        }
+        l.events.push_back(e);
+        l.attemptId.store(-1, std::memory_order_relaxed);
+        pending = l.events.size();
     }
-    l.events.push_back(e);
-    l.attemptId.store(-1, std::memory_order_relaxed);
+    if (pending >= kFoldEvents) tryFold();
 }
 
 void Monitor::recordQueued(const QueuedTask &task)
 {
-    std::lock_guard lock(m_centralMutex);
-    m_queued.push_back(task);
+    std::size_t pending;
+    {
+        std::lock_guard lock(m_centralMutex);
+        m_queued.push_back(task);
+        pending = m_queued.size();
+    }
+    if (pending >= kFoldEvents) tryFold();
+}
+
+void Monitor::tryFold()
+{
+    // Snapshots may come seldom (a busy GUI thread, or none at all): a producer whose buffer
+    // passed kFoldEvents folds every buffer into the attempt table itself, if no consumer is
+    // at it. The table work is the same; the buffers stay small and warm instead of growing
+    // into fresh pages between snapshots, which cost more than the events at tiny tasks.
+    std::unique_lock lock(m_mutex, std::try_to_lock);
+    if (lock.owns_lock()) drainLocked();
 }
 
 void Monitor::recordCancelled(std::int64_t attemptId, std::int64_t ns)
@@ -438,6 +458,18 @@ std::vector<TaskRecord> Monitor::records()
     std::lock_guard lock(m_mutex);
     drainLocked();
     return m_records.toVector();
+}
+
+std::size_t Monitor::bufferedEvents()
+{
+    std::size_t n = 0;
+    const int lanes = m_laneHigh.load(std::memory_order_acquire);
+    for (int i = 0; i < lanes; ++i) {
+        std::lock_guard lock(m_lanes[i].mutex);
+        n += m_lanes[i].events.size();
+    }
+    std::lock_guard lock(m_centralMutex);
+    return n + m_queued.size() + m_central.size();
 }
 
 } // namespace sf

@@ -1,6 +1,7 @@
 // ChunkedVector: indexing across block boundaries, growth that keeps references valid,
-// shrinking that resets what it drops.
+// shrinking that resets what it drops, large (prefaulted) blocks that start value-initialised.
 #include "core/chunkedvector.h"
+#include "monitor/taskrecord.h"
 #include <QString>
 #include <QtTest>
 
@@ -39,6 +40,29 @@ private Q_SLOTS:
         QCOMPARE(sum, 6);
         v.clear();
         QCOMPARE(v.size(), std::size_t(0));
+    }
+    void largeBlocksStartValueInitialised()
+    {
+        // 4,096 task records (over 600 KB) and 65,536 ints per block: both take the prefault
+        // path; every element must still be what T{} is, including member initialisers.
+        ChunkedVector<TaskRecord> records;
+        records.resize(5000);
+        for (std::size_t i : {std::size_t(0), std::size_t(4095), std::size_t(4096), std::size_t(4999)}) {
+            QCOMPARE(records[i].worker, -1);
+            QCOMPARE(records[i].attempt, 1);
+            QCOMPARE(records[i].state, TaskState::Queued);
+            QCOMPARE(records[i].finishedNs, 0);
+            QVERIFY(records[i].error.isNull());
+        }
+        records[4999].error = QStringLiteral("kept");
+        records.resize(9000);
+        QCOMPARE(records[4999].error, QStringLiteral("kept"));
+        ChunkedVector<std::int64_t, 16> ints;
+        ints.resize(70000);
+        std::int64_t sum = 0;
+        ints.forEach([&](std::int64_t &x) { sum += x; x = 7; });
+        QCOMPARE(sum, 0);
+        QCOMPARE(ints[69999], 7);
     }
 };
 
