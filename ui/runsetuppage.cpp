@@ -4,6 +4,7 @@
 #include "analysis/analysisregistry.h"
 #include "analysisoptionsform.h"
 #include "chunksizeedit.h"
+#include "runsession.h"
 #include "settings.h"
 
 #include <QComboBox>
@@ -251,6 +252,7 @@ PartitionSpec RunSetupPage::partition(QString *error) const
 RunOptions RunSetupPage::runOptions(QString *error) const
 {
     RunOptions options;
+    options.workerNice = RunSession::kWorkerNice;
     options.workers = m_workers->value();
     options.policy = SchedulePolicy(m_policy->currentData().toInt());
     options.retries = m_retries->value();

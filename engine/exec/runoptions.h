@@ -27,6 +27,8 @@ struct RunOptions {
     int retryBackoffMs = 10;         // first back-off, doubled per attempt
     int taskTimeoutMs = 0;           // 0: none; else the attempt is stopped and retried
     double stragglerFactor = 3.0;    // slower than factor × median duration → straggler
+    int workerNice = 0;              // > 0: worker threads run this much nicer (Linux), so an
+                                     // interactive thread beside them gets a core at once
 };
 
 // How one job ended.

@@ -1,6 +1,7 @@
 #include "exec/runprivate.h"
 
 #include "exec/threadpoolbackend.h"
+#include "exec/threadpriority.h"
 #include <QThread>
 #include <algorithm>
 
@@ -250,6 +251,7 @@ void RunPrivate::takeTinyLocked(std::vector<ReadyTask> &batch, std::int64_t nowN
 
 void RunPrivate::laneLoop(int lane)
 {
+    lowerCurrentThreadPriority(options.workerNice);
     std::vector<ReadyTask> batch;
     std::vector<Outcome> outcomes;
     batch.reserve(kBatchMaxTasks);

@@ -4,6 +4,7 @@
 #include "analysis/syntheticanalysis.h"
 #include "datasetpage.h"
 #include "mainwindow.h"
+#include "runsession.h"
 #include "runsetuppage.h"
 #include "sweepheatmap.h"
 #include "sweeppage.h"
@@ -185,6 +186,8 @@ void TestSweepPage::applyChangesRunSetup()
     QCOMPARE(setup->partition().unit, PartitionSpec::Unit::Rows);
     QCOMPARE(setup->runOptions().workers, best.workers);
     QCOMPARE(setup->runOptions().policy, best.policy);
+    // The workbench's runs leave the GUI thread ahead of their workers.
+    QCOMPARE(setup->runOptions().workerNice, RunSession::kWorkerNice);
 }
 
 QTEST_MAIN(TestSweepPage)
