@@ -18,9 +18,39 @@ float fillOf(const TaskRecord &r)
 
 TaskStreamLanes::Lane &TaskStreamLanes::laneFor(int worker)
 {
-    if (worker >= static_cast<int>(m_lanes.size()))
+    if (worker >= static_cast<int>(m_lanes.size())) {
+        const std::size_t before = m_lanes.size();
         m_lanes.resize(static_cast<std::size_t>(worker) + 1);
+        for (std::size_t i = before; i < m_lanes.size(); ++i)
+            reserveLane(m_lanes[i], m_reservedPerLane);
+    }
     return m_lanes[static_cast<std::size_t>(worker)];
+}
+
+void TaskStreamLanes::reserveLane(Lane &lane, std::size_t bars)
+{
+    if (bars <= lane.start.capacity()) return;
+    lane.start.reserve(bars);
+    lane.end.reserve(bars);
+    lane.slot.reserve(bars);
+    lane.fill.reserve(bars);
+    lane.attemptId.reserve(bars);
+    lane.stateSlot.reserve(bars);
+    lane.job.reserve(bars);
+    lane.priority.reserve(bars);
+    lane.blockSlot.reserve(bars / BlockBars + 1);
+    lane.blockEnd.reserve(bars / BlockBars + 1);
+}
+
+void TaskStreamLanes::reserve(std::int64_t attempts, int lanes)
+{
+    if (attempts <= 0 || lanes <= 0) return;
+    m_locations.reserve(static_cast<std::size_t>(attempts));
+    const auto perLane = static_cast<std::size_t>(attempts / lanes + attempts / (4 * lanes) + 1);
+    if (perLane <= m_reservedPerLane) return;
+    m_reservedPerLane = perLane;
+    for (Lane &lane : m_lanes)
+        reserveLane(lane, perLane);
 }
 
 const TaskStreamLanes::Location *TaskStreamLanes::locate(std::int64_t attemptId) const
@@ -197,8 +227,9 @@ double TaskStreamLanes::maxDurationIn(const Lane &lane, double now) const
 void TaskStreamLanes::clear()
 {
     m_lanes.clear();
-    m_locations.clear();
+    std::vector<Location>().swap(m_locations);
     m_barCount = 0;
+    m_reservedPerLane = 0;
     m_minStart = m_maxEnd = 0;
 }
 

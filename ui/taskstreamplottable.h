@@ -41,6 +41,8 @@ public:
     // Inserts new attempts and updates known ones; attempts never started (no worker) are
     // ignored. Times become seconds since the run started.
     void applyRecords(const std::vector<TaskRecord> &records);
+    // Room for a run of `attempts` attempts on `lanes` workers (see TaskStreamLanes::reserve).
+    void reserveBars(std::int64_t attempts, int lanes) { m_store.reserve(attempts, lanes); }
     void clearBars();
     // The run's "now" in seconds: where running bars end.
     void setNow(double seconds);

@@ -116,6 +116,7 @@ void TaskStreamWidget::updateLaneTicks(int lanes)
 
 void TaskStreamWidget::applySnapshot(const sf::RunSnapshot &snapshot)
 {
+    m_bars->reserveBars(snapshot.summary.tasksTotal, std::max(1, snapshot.summary.workers));
     m_bars->applyRecords(snapshot.changed);
     m_bars->setNow(snapshot.summary.elapsedMs / 1000.0);
     updateLaneTicks(std::max({1, snapshot.summary.workers, m_bars->laneCount()}));

@@ -1,5 +1,6 @@
 // The task stream plottable and widget: culling, pixel merging, picking, live edge, clicks.
 #include "replotthrottle.h"
+#include "taskstreamlanes.h"
 #include "taskstreamplottable.h"
 #include "taskstreamwidget.h"
 #include <QElapsedTimer>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void mergedColumnKeepsFailuresVisible();
     void selectTestFindsTheBar();
     void updatesAndOutOfOrderArrivals();
+    void reservedLanesNeverReallocate();
     void runningBarsEndAtNow();
     void colourModes();
     void widgetFollowsUntilUserZooms();
@@ -182,6 +184,44 @@ void TestTaskStream::updatesAndOutOfOrderArrivals()
     p.bars->clearBars();
     QCOMPARE(p.bars->barCount(), 0);
     QCOMPARE(p.bars->attemptAt(p.at(0.014, 0)), -1);
+}
+
+void TestTaskStream::reservedLanesNeverReallocate()
+{
+    // Room for the run's attempts is taken before they arrive, including for lanes that do
+    // not exist yet: the arrays keep their storage (no mid-run copy) and the bars are right.
+    TaskStreamLanes lanes;
+    const auto stateSlot = [](const TaskRecord &r) { return std::uint8_t(r.state); };
+    const auto slot = [](std::uint8_t s, std::int32_t, std::int32_t) { return s; };
+    lanes.reserve(40000, 2);
+    const std::vector<TaskRecord> all = lanesOfBars(2, 20000);
+    std::vector<TaskRecord> batch;
+    const double *storage[2] = {nullptr, nullptr};
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        batch.push_back(all[i]);
+        if (batch.size() < 1000 && i + 1 < all.size()) continue;
+        lanes.apply(batch, stateSlot, slot);
+        batch.clear();
+        for (int w = 0; w < 2; ++w) {
+            const double *data = lanes.lanes()[std::size_t(w)].start.data();
+            if (!storage[w]) storage[w] = data;
+            QCOMPARE(data, storage[w]);
+        }
+    }
+    QCOMPARE(lanes.barCount(), 40000);
+    for (int w = 0; w < 2; ++w) {
+        const TaskStreamLanes::Lane &lane = lanes.lanes()[std::size_t(w)];
+        QCOMPARE(lane.size(), std::size_t(20000));
+        QCOMPARE(lane.start[19999], 199.99);
+        QCOMPARE(lane.attemptId[19999], 2 * 19999 + w);
+    }
+    const TaskStreamLanes::Location *last = lanes.locate(39999);
+    QVERIFY(last);
+    QCOMPARE(last->lane, 1);
+    QCOMPARE(last->index, 19999);
+    lanes.clear();
+    QCOMPARE(lanes.barCount(), 0);
+    QVERIFY(!lanes.locate(0));
 }
 
 void TestTaskStream::runningBarsEndAtNow()
