@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace sf::ui {
 
@@ -35,6 +36,7 @@ void RunSession::start(std::unique_ptr<Run> run)
     m_run = std::move(run);
     m_lastSummary = RunSummary{};
     m_draining = false;
+    m_changesPerTick = Monitor::kSnapshotChanges;
     if (!m_run) return;
     const quint64 generation = ++m_generation;
     // Queued even when the run finishes synchronously inside start(): `started` must come first.
@@ -87,11 +89,12 @@ void RunSession::tick()
     m_snapshotInFlight = true;
     Run *run = m_run.get();
     const quint64 generation = m_generation;
-    m_snapshotWatcher.setFuture(QtConcurrent::run(&m_snapshotPool, [run, generation] {
+    const std::size_t cap = m_changesPerTick;
+    m_snapshotWatcher.setFuture(QtConcurrent::run(&m_snapshotPool, [run, generation, cap] {
         QElapsedTimer clock;
         clock.start();
         TakenSnapshot taken;
-        taken.snapshot = run->snapshot();
+        taken.snapshot = run->snapshot(cap);
         taken.ms = double(clock.nsecsElapsed()) / 1e6;
         taken.generation = generation;
         return taken;
@@ -112,11 +115,27 @@ void RunSession::onSnapshotTaken()
         m_running = false;
         m_draining = false;
     }
+    QElapsedTimer applying;
+    applying.start();
     Q_EMIT snapshotReady(taken.snapshot);
+    adaptChangesPerTick(taken.snapshot.changed.size(), double(applying.nsecsElapsed()) / 1e6);
     if (complete)
         Q_EMIT finished();
     else if (m_draining)
         tick(); // the run is over: deliver what is left without waiting
+}
+
+void RunSession::adaptChangesPerTick(std::size_t changes, double applyMs)
+{
+    // The views' cost per changed attempt depends on the machine and on what else competes
+    // for its cores (~0.5 us alone, several times that with every core running tasks): size
+    // the next snapshot so applying it takes about kApplyBudgetMs, moving halfway each tick so
+    // one slow tick does not halve the flow. Small snapshots say little about the rate.
+    if (changes < 500 || applyMs <= 0) return;
+    const double fits = kApplyBudgetMs * double(changes) / applyMs;
+    const double next = 0.5 * double(m_changesPerTick) + 0.5 * fits;
+    m_changesPerTick = std::size_t(std::clamp(next, double(kMinChangesPerTick),
+                                              double(Monitor::kSnapshotChanges)));
 }
 
 void RunSession::onRunFinished()

@@ -41,6 +41,11 @@ public:
     // Time the engine took to build the latest snapshot, on the snapshot thread (benchmarks,
     // diagnostics).
     double lastSnapshotMs() const { return m_lastSnapshotMs; }
+    // Changed attempts the next snapshot may carry: Monitor::kSnapshotChanges at most, fewer
+    // when the views took longer than kApplyBudgetMs to apply the last ones on this machine.
+    std::size_t changesPerTick() const { return m_changesPerTick; }
+    static constexpr double kApplyBudgetMs = 12.0;
+    static constexpr std::size_t kMinChangesPerTick = 1000;
 
 Q_SIGNALS:
     void started();
@@ -51,6 +56,7 @@ private:
     void tick();
     void onRunFinished();
     void onSnapshotTaken();
+    void adaptChangesPerTick(std::size_t changes, double applyMs);
 
     struct TakenSnapshot {
         RunSnapshot snapshot;
@@ -66,6 +72,7 @@ private:
     bool m_snapshotInFlight = false;
     RunSummary m_lastSummary;
     double m_lastSnapshotMs = 0;
+    std::size_t m_changesPerTick = Monitor::kSnapshotChanges;
     quint64 m_generation = 0; // drops a late `finished` of a run that was replaced
     bool m_running = false;
     bool m_draining = false; // the run has finished; ticks deliver what is left, then `finished`

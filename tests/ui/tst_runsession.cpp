@@ -5,6 +5,8 @@
 #include "syntheticrun.h"
 #include <QSignalSpy>
 #include <QTest>
+#include <QElapsedTimer>
+#include <algorithm>
 #include <set>
 
 using namespace sf;
@@ -18,6 +20,7 @@ private Q_SLOTS:
     void cancelStopsMidRun();
     void pauseShowsInSnapshot();
     void replacedRunDoesNotReport();
+    void slowViewsGetSmallerSnapshots();
 };
 
 void TestRunSession::batchesSnapshotsAndFinishesOnce()
@@ -105,6 +108,44 @@ void TestRunSession::replacedRunDoesNotReport()
     QCOMPARE(finished.size(), 1);
     QCOMPARE(session.run()->outcome(0).tasks, 20);
     QCOMPARE(session.lastSummary().tasksDone, 20);
+}
+
+void TestRunSession::slowViewsGetSmallerSnapshots()
+{
+    // Views that spend 4 us per changed attempt would take 80 ms over a full snapshot: the
+    // session shrinks the next ones towards kApplyBudgetMs, and still delivers every attempt.
+    // Views that spend nothing keep the full size.
+    for (const double usPerChange : {4.0, 0.0}) {
+        RunSession session;
+        QSignalSpy finished(&session, &RunSession::finished);
+        std::set<std::int64_t> attempts;
+        std::vector<std::size_t> sizes;
+        connect(&session, &RunSession::snapshotReady, this, [&](const RunSnapshot &s) {
+            sizes.push_back(s.changed.size());
+            for (const TaskRecord &r : s.changed)
+                attempts.insert(r.attemptId);
+            QElapsedTimer spin;
+            spin.start();
+            while (double(spin.nsecsElapsed()) < usPerChange * 1e3 * double(s.changed.size())) {
+            }
+        });
+        session.start(syntheticRun(100000, 0.0, 2));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(attempts.size(), std::size_t(100000));
+        const std::size_t largest = *std::max_element(sizes.begin(), sizes.end());
+        if (usPerChange > 0) {
+            // 12 ms / 4 us = 3,000 changes per tick, reached within a few ticks.
+            QVERIFY2(session.changesPerTick() <= 6000, qPrintable(QString::number(session.changesPerTick())));
+            QVERIFY(session.changesPerTick() >= RunSession::kMinChangesPerTick);
+            // After a few ticks of adapting no snapshot is full size again.
+            QVERIFY2(sizes.size() > 10, qPrintable(QString::number(sizes.size())));
+            for (std::size_t i = 6; i < sizes.size(); ++i)
+                QVERIFY2(sizes[i] <= 6000, qPrintable(QStringLiteral("snapshot %1: %2").arg(i).arg(sizes[i])));
+        } else {
+            QCOMPARE(session.changesPerTick(), Monitor::kSnapshotChanges);
+        }
+        QVERIFY(largest <= Monitor::kSnapshotChanges);
+    }
 }
 
 QTEST_MAIN(TestRunSession)
