@@ -1,6 +1,7 @@
 #include "data/csvindexer.h"
 
 #include "data/csvscan.h"
+#include "data/readahead.h"
 
 #include <bit>
 #include <algorithm>
@@ -254,33 +255,37 @@ bool buildIndex(std::string_view data, const Dialect &dialect, const OpenControl
 }
 
 bool buildIndex(const MappedFile &file, const Dialect &dialect, const OpenControl &control,
-                RowIndex *index, QList<RejectedRecord> *rejects, QString *error, std::int64_t stride)
+                RowIndex *index, QList<RejectedRecord> *rejects, QString *error, std::int64_t stride,
+                std::size_t windowBytes)
 {
     if (cancelled(control)) return false;
     const std::int64_t total = std::int64_t(file.bytes().size());
     RowIndex idx = emptyIndex(dialect, total, stride);
     BlockScanner scan(dialect, stride, &idx);
-    // Windows of kWindowBytes read into one buffer; the unscanned end of one moves to the
-    // start of the next.
-    std::vector<char> buffer(kWindowBytes);
-    std::int64_t pos = std::min(dialect.dataBegin, total); // file offset of buffer[0]
-    std::size_t have = 0;
-    std::int64_t nextTick = pos + kTickBytes;
+    // Windows read one ahead on a helper thread while this one scans; the unscanned end of a
+    // window (under 65 bytes: the scanner takes whole blocks) goes into the next one's headroom.
+    const std::size_t window = std::max<std::size_t>(ReadAhead::kHeadroom,
+                                                     windowBytes ? windowBytes : kWindowBytes);
+    const std::int64_t begin = std::min(dialect.dataBegin, total);
+    ReadAhead reader(file, begin, total, window, total - begin > 2 * std::int64_t(window));
+    char carry[ReadAhead::kHeadroom];
+    std::size_t rem = 0;
+    std::int64_t nextTick = begin + kTickBytes;
     for (;;) {
-        const std::size_t want = std::size_t(std::min<std::int64_t>(
-            total - (pos + std::int64_t(have)), std::int64_t(buffer.size() - have)));
-        if (!file.read(pos + std::int64_t(have), want, buffer.data() + have, error)) return false;
-        have += want;
-        const bool last = pos + std::int64_t(have) == total;
-        const std::size_t used = scan.window(buffer.data(), have, pos, last);
-        if (last) break;
-        std::memmove(buffer.data(), buffer.data() + used, have - used);
-        pos += std::int64_t(used);
-        have -= used;
-        if (pos >= nextTick) {
-            nextTick = pos + kTickBytes;
+        ReadAhead::Window w;
+        if (!reader.next(&w, error)) return false;
+        char *start = w.data - rem;
+        std::memcpy(start, carry, rem);
+        const std::size_t have = rem + w.size;
+        const std::int64_t offset = w.offset - std::int64_t(rem);
+        const std::size_t used = scan.window(start, have, offset, w.last);
+        if (w.last) break;
+        rem = have - used;
+        std::memcpy(carry, start + used, rem);
+        if (offset + std::int64_t(used) >= nextTick) {
+            nextTick = offset + std::int64_t(used) + kTickBytes;
             if (cancelled(control)) return false;
-            if (control.progress) control.progress(pos, total);
+            if (control.progress) control.progress(offset + std::int64_t(used), total);
         }
     }
     idx.rowCount = scan.rows();

@@ -14,11 +14,12 @@ namespace sf::csv {
 bool buildIndex(std::string_view data, const Dialect &dialect, const OpenControl &control,
                 RowIndex *index, QList<RejectedRecord> *rejects, std::int64_t stride = 128);
 
-// The same index of a file, read through a buffer (MappedFile::read) rather than by touching the
-// mapping. False when cancelled (`error` untouched) or when the file cannot be read (`error`
-// says why).
+// The same index of a file, read in windows (MappedFile::read, one window ahead on a helper
+// thread for files over two windows) rather than by touching the mapping. False when cancelled
+// (`error` untouched) or when the file cannot be read (`error` says why). `windowBytes`: 0 for
+// the default (1 MiB); tests use small windows to put many window ends inside records.
 bool buildIndex(const MappedFile &file, const Dialect &dialect, const OpenControl &control,
                 RowIndex *index, QList<RejectedRecord> *rejects, QString *error,
-                std::int64_t stride = 128);
+                std::int64_t stride = 128, std::size_t windowBytes = 0);
 
 } // namespace sf::csv

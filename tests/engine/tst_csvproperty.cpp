@@ -5,6 +5,7 @@
 
 #include "data/csvindexer.h"
 #include "data/csvscan.h"
+#include "data/mappedfile.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -257,6 +258,82 @@ private slots:
             unterminated += want.rejectLine ? 1 : 0;
         }
         QVERIFY(unterminated > 100); // the texts did exercise the unterminated tail
+    }
+    void fileIndexMatchesAcrossWindows()
+    {
+        // The file scan reads windows (one ahead on a helper thread when there are more than
+        // two) and carries each window's unscanned end into the next: with windows as small as
+        // one block, quotes, "" pairs and CRLFs fall across every window end, and the index must
+        // be the one the whole text gives.
+        QTemporaryDir dir;
+        QRandomGenerator rng(20261207u);
+        static const char alphabet[] = {'a', ',', ',', '"', '"', '\n', '\r', ' '};
+        for (int round = 0; round < 300; ++round) {
+            std::string text;
+            const int length = rng.bounded(0, 5000);
+            const int density = rng.bounded(1, 5);
+            for (int i = 0; i < length; ++i)
+                text += rng.bounded(0, density) == 0 ? alphabet[rng.bounded(0, 8)] : 'x';
+            csv::Dialect d;
+            d.quote = round % 9 == 8 ? 0 : '"';
+            d.dataBegin = std::min<std::int64_t>(rng.bounded(0, 4), std::int64_t(text.size()));
+            RowIndex want;
+            QList<RejectedRecord> wantRejects;
+            QVERIFY(csv::buildIndex(text, d, {}, &want, &wantRejects, 3));
+            const QString path = writeTemp(dir, QStringLiteral("w%1.csv").arg(round),
+                                           QByteArray::fromStdString(text));
+            QString error;
+            const auto file = MappedFile::open(path, {}, &error);
+            QVERIFY2(file, qPrintable(error));
+            for (std::size_t window : {std::size_t(64), std::size_t(100), std::size_t(1000)}) {
+                RowIndex got;
+                QList<RejectedRecord> rejects;
+                QVERIFY2(csv::buildIndex(*file, d, {}, &got, &rejects, &error, 3, window), qPrintable(error));
+                const QByteArray shown = QByteArray::number(round) + " window " + QByteArray::number(qulonglong(window));
+                QVERIFY2(got.rowCount == want.rowCount && got.dataEnd == want.dataEnd, shown.constData());
+                QVERIFY2(got.checkpoints.size() == want.checkpoints.size(), shown.constData());
+                for (std::size_t k = 0; k < got.checkpoints.size(); ++k)
+                    QVERIFY2(got.checkpoints[k].offset == want.checkpoints[k].offset &&
+                                 got.checkpoints[k].line == want.checkpoints[k].line,
+                             shown.constData());
+                QCOMPARE(rejects.size(), wantRejects.size());
+                if (!rejects.isEmpty()) {
+                    QCOMPARE(rejects[0].line, wantRejects[0].line);
+                    QCOMPARE(rejects[0].column, wantRejects[0].column);
+                    QCOMPARE(rejects[0].raw, wantRejects[0].raw);
+                }
+            }
+        }
+    }
+    void fileIndexStopsWhenCancelled()
+    {
+        // Cancelled at the first progress tick of a 24 MB file, with the helper thread reading
+        // ahead: the scan returns false at once and leaves no thread behind.
+        QTemporaryDir dir;
+        QByteArray bytes;
+        bytes.reserve(24 << 20);
+        while (bytes.size() < (24 << 20))
+            bytes += "1,\"two, three\",4\n";
+        const auto file = MappedFile::open(writeTemp(dir, QStringLiteral("big.csv"), bytes), {}, nullptr);
+        QVERIFY(file);
+        std::atomic<bool> cancel{false};
+        int ticks = 0;
+        OpenControl control;
+        control.cancel = &cancel;
+        control.progress = [&](std::int64_t, std::int64_t) {
+            ++ticks;
+            cancel = true;
+        };
+        csv::Dialect d;
+        RowIndex got;
+        QList<RejectedRecord> rejects;
+        QString error;
+        QVERIFY(!csv::buildIndex(*file, d, control, &got, &rejects, &error));
+        QCOMPARE(ticks, 1);
+        QVERIFY(error.isEmpty());
+        cancel = false;
+        QVERIFY(csv::buildIndex(*file, d, {}, &got, &rejects, &error));
+        QCOMPARE(got.rowCount, std::int64_t(bytes.count('\n')));
     }
     void blocksMatchRecords_data()
     {
