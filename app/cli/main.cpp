@@ -1,29 +1,48 @@
 // superflow-cli entry point: a QCoreApplication, no display needed. Only `sweep --plot` makes
-// it a QApplication, on the offscreen platform, to render the workbench's sweep charts.
+// it a QApplication, on the offscreen platform, to render the workbench's sweep charts: those
+// come from the superflow-cli-charts module, loaded for --plot alone (charts/chartsmodule.h).
 #include "clicommand.h"
 #include "sweepplot.h"
 #include "translations.h"
 #include <QCoreApplication>
 #include <memory>
-#ifdef SF_CLI_CHARTS
-#include "sweepcharts.h"
-#include <QApplication>
+#ifdef SF_CLI_CHARTS_RELDIR
+#include "charts/chartsmodule.h"
+#include <QFileInfo>
+#include <QLibrary>
+
+namespace {
+// The module beside the executable (build tree), else where the install put it.
+QLibrary *loadCharts()
+{
+    const QString bin = QFileInfo(QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget()).path();
+    const QString file = QString::fromLatin1(sf::cli::charts::kModuleFile);
+    const QString dirs[] = {bin, bin + QStringLiteral("/" SF_CLI_CHARTS_RELDIR)};
+    for (const QString &dir : dirs) {
+        auto *lib = new QLibrary(dir + QLatin1Char('/') + file); // stays loaded: never freed
+        if (lib->load()) return lib;
+        delete lib;
+    }
+    return nullptr;
+}
+} // namespace
 #endif
 
 int main(int argc, char *argv[]) {
     std::unique_ptr<QCoreApplication> app;
-#ifdef SF_CLI_CHARTS
+#ifdef SF_CLI_CHARTS_RELDIR
     if (sf::cli::argumentsWantPlot(argc, argv)) {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QApplication>(argc, argv);
-        sf::cli::setSweepPlotter([](const sf::SweepResult &result, sf::SchedulePolicy policy,
-                                    const QString &path, int width, int height, QString *error) {
-            sf::ui::SweepCharts charts;
-            charts.resize(width, height);
-            charts.setResult(result, policy);
-            return charts.save(path, width, height, error);
-        });
+        // Without the module --plot says it is not available, as in engine-only builds.
+        if (QLibrary *charts = loadCharts()) {
+            auto create = reinterpret_cast<sf::cli::charts::CreateApp>(
+                charts->resolve(sf::cli::charts::kCreateAppSymbol));
+            auto plot = reinterpret_cast<sf::cli::charts::Plot>(
+                charts->resolve(sf::cli::charts::kPlotSymbol));
+            if (create && plot) {
+                app.reset(create(&argc, argv));
+                sf::cli::setSweepPlotter(plot);
+            }
+        }
     }
 #endif
     if (!app) app = std::make_unique<QCoreApplication>(argc, argv);

@@ -640,6 +640,19 @@ void TestCli::sweepPlot() {
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("--plot-size needs WIDTHxHEIGHT between 200 and 10000, got '12x9'"),
              r.err.constData());
+    // The charts come from a module loaded for --plot alone: other commands start without
+    // Qt's GUI libraries (the dynamic loader lists what it loads under LD_DEBUG=files).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+    r = runCli({QStringLiteral("--version")}, 60000, env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("libQt6Core.so"), r.err.left(2000).constData());
+    QVERIFY2(!r.err.contains("libQt6Widgets.so") && !r.err.contains("libQt6Gui.so"),
+             r.err.left(4000).constData());
+    r = runCli(sweep + QStringList{QStringLiteral("--plot"), png}, 60000, env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.contains("superflow-cli-charts.so"));
+    QVERIFY(r.err.contains("libQt6Widgets.so"));
 #else
     const CliResult r = runCli(sweep + QStringList{QStringLiteral("--plot"), tmp("sweep.png")});
     QCOMPARE(r.exitCode, 2);
