@@ -88,8 +88,10 @@ public:
     RunSnapshot snapshot(std::size_t maxChanged = kSnapshotChanges);
     RunSummary summary();
     std::vector<TaskRecord> records();
-    // Events written by producers and not yet applied to the attempt table.
+    // Events written by producers and not yet applied to the attempt table. A producer whose
+    // buffer reaches kFoldEvents applies every buffer itself when no consumer holds the table.
     std::size_t bufferedEvents();
+    static constexpr std::size_t kFoldEvents = 1024;
 
 private:
     struct alignas(64) Lane {
@@ -117,11 +119,6 @@ private:
         double rows, bytes, progress;
     };
 
-public:
-    // Events a producer buffers before it folds them into the attempt table itself.
-    static constexpr std::size_t kFoldEvents = 1024;
-
-private:
     void tryFold();
     void drainLocked();
     void applyQueued(const QueuedTask &q);
