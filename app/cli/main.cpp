@@ -10,19 +10,22 @@
 #include "charts/chartsmodule.h"
 #include <QFileInfo>
 #include <QLibrary>
+#include <cstdio>
 
 namespace {
-// The module beside the executable (build tree), else where the install put it.
+// The module beside the executable (build tree), else where the install put it; it stays
+// loaded for the life of the process. Null, with the loader's reason on stderr, when neither
+// loads (--plot then says it is not available).
 QLibrary *loadCharts()
 {
+    static QLibrary lib;
     const QString bin = QFileInfo(QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget()).path();
     const QString file = QString::fromLatin1(sf::cli::charts::kModuleFile);
-    const QString dirs[] = {bin, bin + QStringLiteral("/" SF_CLI_CHARTS_RELDIR)};
-    for (const QString &dir : dirs) {
-        auto *lib = new QLibrary(dir + QLatin1Char('/') + file); // stays loaded: never freed
-        if (lib->load()) return lib;
-        delete lib;
+    for (const QString &dir : {bin, QString(bin + QStringLiteral("/" SF_CLI_CHARTS_RELDIR))}) {
+        lib.setFileName(dir + QLatin1Char('/') + file);
+        if (lib.load()) return &lib;
     }
+    std::fprintf(stderr, "superflow-cli: %s\n", qPrintable(lib.errorString()));
     return nullptr;
 }
 } // namespace

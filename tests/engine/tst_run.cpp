@@ -1,13 +1,11 @@
 // End-to-end runs on the fake source/analyses: results, determinism over chunking × workers ×
 // policies × strategies, retries, timeouts, cancel, pause, setWorkers, several jobs, rejects.
 #include "exec/run.h"
-#include "exec/threadpriority.h"
 #include "fakeanalysis.h"
 #include "fakesource.h"
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QtTest>
-#include <mutex>
 #include <set>
 
 using namespace sf;
@@ -62,7 +60,6 @@ private Q_SLOTS:
     void rejectPolicies();
     void finalizeFailure();
     void snapshotAfterFinishHasEveryAttemptOnce();
-    void workerNiceLowersOnlyTheLanes();
 };
 
 void TestRun::endToEndFixedFifo()
@@ -640,65 +637,6 @@ void TestRun::snapshotAfterFinishHasEveryAttemptOnce()
     QCOMPARE(last.summary.retries, 1);
     // A second snapshot after the final one has nothing new.
     QVERIFY(run.snapshot().changed.empty());
-}
-
-namespace {
-// Records the nice value of the thread each task runs on.
-class NiceProbeAnalysis : public Analysis {
-public:
-    QString name() const override { return QStringLiteral("niceprobe"); }
-    bool needsDataset() const override { return false; }
-    bool prepare(const Schema &, QString *) override { return true; }
-    std::vector<PlannedTask> plannedTasks() const override
-    {
-        return std::vector<PlannedTask>(16, PlannedTask{200000, 0, 0});
-    }
-    std::unique_ptr<Partial> createPartial() const override { return std::make_unique<Partial>(); }
-    void process(Partial &, TaskInput &) const override
-    {
-        std::lock_guard lock(mutex);
-        seen.push_back(currentThreadNice());
-    }
-    void merge(Partial &, Partial &) const override {}
-    AnalysisResult finalize(Partial &) const override { return {}; }
-
-    mutable std::mutex mutex;
-    mutable std::vector<int> seen;
-};
-
-std::vector<int> niceOfTasks(int workerNice)
-{
-    auto probe = std::make_shared<NiceProbeAnalysis>();
-    RunOptions o;
-    o.workers = 2;
-    o.workerNice = workerNice;
-    Run run(o);
-    JobSpec j;
-    j.analysis = probe;
-    run.addJob(j);
-    run.start();
-    if (!run.wait(10000)) return {};
-    return probe->seen;
-}
-} // namespace
-
-void TestRun::workerNiceLowersOnlyTheLanes()
-{
-    const int mine = currentThreadNice();
-#if defined(__linux__)
-    const int lowered = std::min(19, mine + 3);
-#else
-    const int lowered = mine; // no per-thread nice: the option does nothing
-#endif
-    const std::vector<int> plain = niceOfTasks(0);
-    QCOMPARE(plain.size(), std::size_t(16));
-    for (int n : plain)
-        QCOMPARE(n, mine);
-    const std::vector<int> nicer = niceOfTasks(3);
-    QCOMPARE(nicer.size(), std::size_t(16));
-    for (int n : nicer)
-        QCOMPARE(n, lowered);
-    QCOMPARE(currentThreadNice(), mine); // the caller's thread keeps its priority
 }
 
 QTEST_GUILESS_MAIN(TestRun)
