@@ -13,8 +13,8 @@ namespace sf::csv {
 namespace {
 
 // The scan counts bits; the baseline x86-64 ISA has no POPCNT, and a libgcc call per count cost
-// a fifth of the scan. The window loop is built twice and chosen on the first call (not by an
-// ifunc: its resolver runs before a sanitizer's runtime is up and crashed every TSan binary).
+// a fifth of the scan. The window loop is built three times (baseline, POPCNT, AVX2 masks with
+// POPCNT/BMI) and chosen on the first call, as csvscan.h's hasAvx2().
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define SF_SCAN_POPCNT 1
 #define SF_TARGET_POPCNT [[gnu::target("popcnt")]]
@@ -56,11 +56,14 @@ public:
     // it); the rest must come again at the start of the next window.
     std::size_t window(const char *p, std::size_t n, std::int64_t offset, bool last)
     {
+#if SF_SCAN_AVX2
+        if (hasAvx2()) return windowAvx2(p, n, offset, last);
+#endif
 #if SF_SCAN_POPCNT
         static const bool popcnt = __builtin_cpu_supports("popcnt");
         if (popcnt) return windowPopcnt(p, n, offset, last);
 #endif
-        return windowImpl(p, n, offset, last);
+        return windowImpl<BaselineMasks>(p, n, offset, last);
     }
 
     std::int64_t rows() const { return m_rows; }
@@ -73,21 +76,29 @@ private:
     SF_TARGET_POPCNT std::size_t windowPopcnt(const char *p, std::size_t n, std::int64_t offset,
                                               bool last)
     {
-        return windowImpl(p, n, offset, last);
+        return windowImpl<BaselineMasks>(p, n, offset, last);
     }
+#if SF_SCAN_AVX2
+    [[SF_ISA_AVX2]] std::size_t windowAvx2(const char *p, std::size_t n, std::int64_t offset,
+                                           bool last)
+    {
+        return windowImpl<Avx2Masks>(p, n, offset, last);
+    }
+#endif
 
+    template <class Masks>
     [[gnu::always_inline]] std::size_t windowImpl(const char *p, std::size_t n,
                                                   std::int64_t offset, bool last)
     {
         m_limit = p + n;
         std::size_t i = 0;
         for (; n - i >= 65 || (last && n - i >= 64); i += 64)
-            block(p + i, offset + std::int64_t(i), blockMasks(p + i, m_delimiter, m_quote),
+            block(p + i, offset + std::int64_t(i), Masks::of(p + i, m_delimiter, m_quote),
                   ~std::uint64_t(0));
         if (last && i < n) {
             char tail[64] = {};
             std::memcpy(tail, p + i, n - i);
-            block(p + i, offset + std::int64_t(i), blockMasks(tail, m_delimiter, m_quote),
+            block(p + i, offset + std::int64_t(i), Masks::of(tail, m_delimiter, m_quote),
                   ~from(int(n - i)));
             i = n;
         }

@@ -99,7 +99,8 @@ bool CsvReader::next(Record &out)
     return true;
 }
 
-int CsvReader::takePlain(RecordBlock &block)
+template <class Masks>
+[[gnu::always_inline]] inline int CsvReader::takePlainWith(RecordBlock &block)
 {
     const int columns = block.columns();
     const NullTokens &nulls = m_layout->nulls;
@@ -107,55 +108,91 @@ int CsvReader::takePlain(RecordBlock &block)
     const char quote = m_layout->dialect.quote;
     const char *p = m_p;
     if (m_e - p < 64) return 0;
+    // The block being split (64 bytes from blk) and its bytes not yet taken that end a field
+    // (delimiter, line end) or stop the fast path (quote, NUL, non-ASCII).
     const char *blk = p;
-    BlockMasks m = blockMasks(blk, delimiter, quote);
-    std::uint64_t from = ~std::uint64_t(0); // the bits of blk at or after the current byte
+    BlockMasks m = Masks::of(blk, delimiter, quote);
+    std::uint64_t stops = m.quote | m.unusual;
+    std::uint64_t events = m.delimiter | m.lineEnd | stops;
     int taken = 0;
     while (!block.full() && m_row < m_endRow) {
         std::string_view *fields = block.rowFields();
+        std::uint8_t *isNull = block.rowNulls();
         int n = 0;
         const char *fieldStart = p;
         const char *end = nullptr;
         for (;;) {
-            const std::uint64_t events = (m.delimiter | m.lineEnd | m.quote | m.unusual) & from;
             if (events == 0) {
                 blk += 64;
                 if (m_e - blk < 64) return taken; // too near the end: the general path
-                m = blockMasks(blk, delimiter, quote);
-                from = ~std::uint64_t(0);
+                m = Masks::of(blk, delimiter, quote);
+                stops = m.quote | m.unusual;
+                events = m.delimiter | m.lineEnd | stops;
                 continue;
             }
             const std::uint64_t bit = events & -events;
-            if (((m.quote | m.unusual) & bit) || n == columns) return taken;
-            const char *at = blk + std::countr_zero(events);
-            fields[n++] = std::string_view(fieldStart, std::size_t(at - fieldStart));
-            from = ~(bit | (bit - 1));
-            if (m.delimiter & bit) {
-                fieldStart = at + 1;
-                continue;
+            if ((stops & bit) || n == columns) return taken;
+            events ^= bit;
+            const char *at = blk + std::countr_zero(bit);
+            const std::string_view field(fieldStart, std::size_t(at - fieldStart));
+            fields[n] = field;
+            isNull[n] = nulls.isNull(field) ? 1 : 0;
+            ++n;
+            fieldStart = at + 1;
+            if (m.lineEnd & bit) {
+                end = at;
+                break;
             }
-            end = at;
-            break;
         }
         if (n != columns) return taken; // too few fields: the general path rejects the record
-        std::uint8_t *isNull = block.rowNulls();
-        for (int i = 0; i < n; ++i)
-            isNull[i] = nulls.isNull(fields[i]) ? 1 : 0;
         block.commitRow(std::size_t(n));
         ++m_row;
         ++taken;
-        p = m_p = skipLineEnds(end, m_e, &m_line);
+        // A lone LF followed by data (the common case) without a call.
+        if (*end == '\n' && m_e - end > 1 && end[1] != '\n' && end[1] != '\r') {
+            p = end + 1;
+            ++m_line;
+        } else {
+            p = skipLineEnds(end, m_e, &m_line);
+        }
+        m_p = p;
         if (p - blk >= 64) {
             if (m_e - p < 64) return taken;
             blk = p;
-            m = blockMasks(blk, delimiter, quote);
-            from = ~std::uint64_t(0);
+            m = Masks::of(blk, delimiter, quote);
+            stops = m.quote | m.unusual;
+            events = m.delimiter | m.lineEnd | stops;
         } else {
-            from = ~std::uint64_t(0) << (p - blk);
+            events &= ~std::uint64_t(0) << (p - blk); // drops the line ends skipped
         }
     }
     return taken;
 }
+
+int CsvReader::takePlain(RecordBlock &block)
+{
+#if SF_SCAN_AVX2
+    if (hasAvx2()) return takePlainAvx2(block);
+#endif
+    return takePlainBaseline(block);
+}
+
+int CsvReader::takePlainBaseline(RecordBlock &block)
+{
+    return takePlainWith<BaselineMasks>(block);
+}
+
+#if SF_SCAN_AVX2
+[[SF_ISA_AVX2]] int CsvReader::takePlainAvx2(RecordBlock &block)
+{
+    return takePlainWith<Avx2Masks>(block);
+}
+#else
+int CsvReader::takePlainAvx2(RecordBlock &block)
+{
+    return takePlainBaseline(block);
+}
+#endif
 
 bool CsvReader::nextBlock(RecordBlock &block, int columns)
 {

@@ -33,6 +33,10 @@ private:
     // first record that needs the general path (which also rejects) and returns how many it
     // took.
     int takePlain(RecordBlock &block);
+    // takePlain's loop, built with the baseline's and with AVX2's masks (csvscan.h).
+    template <class Masks> int takePlainWith(RecordBlock &block);
+    int takePlainBaseline(RecordBlock &block);
+    int takePlainAvx2(RecordBlock &block);
     // The reason the record is rejected (empty if good) and where.
     QString check(std::int64_t line, const char **at) const;
     void reject(std::int64_t row, std::int64_t line, const char *at, const QString &reason);

@@ -1,8 +1,21 @@
 #include "data/csvscan.h"
 
+#include <QtGlobal>
 #include <cstring>
 
 namespace sf::csv {
+
+bool hasAvx2()
+{
+#if SF_SCAN_AVX2
+    static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") &&
+                            __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
+                            qEnvironmentVariableIsEmpty("SUPERFLOW_NO_AVX2");
+    return yes;
+#else
+    return false;
+#endif
+}
 
 RecordEnd findRecordEnd(const char *p, const char *e, char delimiter, char quote)
 {

@@ -142,6 +142,21 @@ private:
     QTemporaryDir m_dir;
 
 private slots:
+    void initTestCase()
+    {
+        // Which scan builds these properties check: the AVX2 ones where the CPU has it, the
+        // baseline ones when CTest runs this again with SUPERFLOW_NO_AVX2 set.
+        if (qEnvironmentVariableIsSet("SF_EXPECT_BASELINE_SCAN")) {
+            QVERIFY(!csv::hasAvx2());
+        } else {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+            const bool cpu = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") &&
+                             __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
+            QCOMPARE(csv::hasAvx2(), cpu);
+#endif
+        }
+        qInfo("CSV scans: %s", csv::hasAvx2() ? "AVX2" : "baseline");
+    }
     void chunkingNeverChangesRecords_data()
     {
         QTest::addColumn<quint32>("seed");
