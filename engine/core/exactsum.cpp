@@ -9,7 +9,7 @@ namespace sf {
 
 namespace {
 
-__extension__ typedef unsigned __int128 U128;
+using detail::U128;
 
 constexpr int kDigitBits = 32;
 constexpr std::int64_t kDigitMask = (std::int64_t(1) << kDigitBits) - 1;
@@ -84,6 +84,15 @@ void ExactSum::addToDigits(std::uint64_t magnitude, int pos, std::int64_t signMa
     d[1] += (std::int64_t(std::uint64_t(t >> 32) & std::uint64_t(kDigitMask)) ^ s) - s;
     d[2] += (std::int64_t(std::uint64_t(t >> 64)) ^ s) - s;
     if (++m_load >= kMaxLoad) normalize();
+}
+
+void ExactSum::addScaled(U128 magnitude, int pos)
+{
+    // addToDigits takes magnitudes below 2^63: 62 bits at a time.
+    constexpr std::uint64_t kLow62 = (std::uint64_t(1) << 62) - 1;
+    for (; magnitude != 0; magnitude >>= 62, pos += 62)
+        if (const std::uint64_t part = std::uint64_t(magnitude) & kLow62; part != 0)
+            addToDigits(part, pos, 0);
 }
 
 void ExactSum::reservePositions(int pos)
@@ -275,11 +284,63 @@ void ExactMoments::addInteger(std::int64_t x)
     m_intSumSq = next;
 }
 
+namespace {
+// The biased exponents of |x| in [2^-400, 2^400): their squares are normal doubles' worth of
+// bits well inside the accumulator, at position 2·biased − 1076 (2·(biased − 1075) + 1074).
+constexpr int kSquareFirstBiased = 1023 - 400;
+constexpr int kSquareEndBiased = 1023 + 400;
+} // namespace
+
+void ExactMoments::addSquareSlow(double x)
+{
+    const int biased = int((std::bit_cast<std::uint64_t>(x) >> 52) & 0x7ff);
+    const bool inRange = biased >= kSquareFirstBiased && biased < kSquareEndBiased;
+    if (inRange && (!m_sqCells.empty() || ++m_sqDirect > kDirectSquares)) {
+        // Grow the cells to cover this exponent (a column's exponents spread slowly).
+        constexpr int kSlack = 4;
+        const bool empty = m_sqCells.empty();
+        const int first =
+            std::max(kSquareFirstBiased, std::min(biased, empty ? biased : m_sqFirst) - kSlack);
+        const int last = std::min(
+            kSquareEndBiased - 1,
+            std::max(biased, empty ? biased : m_sqFirst + int(m_sqCells.size()) - 1) + kSlack);
+        std::vector<U128> grown(std::size_t(last - first + 1), 0);
+        std::copy(m_sqCells.begin(), m_sqCells.end(),
+                  grown.begin() + (empty ? 0 : m_sqFirst - first));
+        m_sqCells.swap(grown);
+        m_sqFirst = first;
+        const std::uint64_t mantissa =
+            (std::bit_cast<std::uint64_t>(x) & ((std::uint64_t(1) << 52) - 1)) |
+            (std::uint64_t(1) << 52);
+        m_sqCells[std::size_t(biased - m_sqFirst)] += U128(mantissa) * mantissa;
+        if (++m_sqBuffered == kBufferedSquares) flushSquares();
+        return;
+    }
+    const double sq = x * x;
+    m_sumSq.add(sq);
+    // The rounding error of x*x, exactly: sq + error == x*x with no rounding at all.
+    if (std::isfinite(sq)) m_sumSq.add(squareError(x, sq));
+}
+
+void ExactMoments::foldSquares(const std::vector<U128> &cells, int first, ExactSum &sum)
+{
+    for (std::size_t k = 0; k < cells.size(); ++k)
+        if (cells[k] != 0) sum.addScaled(cells[k], 2 * (first + int(k)) - 1076);
+}
+
+void ExactMoments::flushSquares()
+{
+    foldSquares(m_sqCells, m_sqFirst, m_sumSq);
+    std::fill(m_sqCells.begin(), m_sqCells.end(), 0);
+    m_sqBuffered = 0;
+}
+
 void ExactMoments::merge(const ExactMoments &other)
 {
     m_count += other.m_count;
     m_sum.merge(other.m_sum);
     m_sumSq.merge(other.m_sumSq);
+    foldSquares(other.m_sqCells, other.m_sqFirst, m_sumSq);
     addInt64Exactly(m_sum, other.m_intSum);
     addInt64Exactly(m_sumSq, other.m_intSumSq);
 }
@@ -294,6 +355,7 @@ ExactSum ExactMoments::totalSum() const
 ExactSum ExactMoments::totalSumSq() const
 {
     ExactSum s = m_sumSq;
+    foldSquares(m_sqCells, m_sqFirst, s);
     addInt64Exactly(s, m_intSumSq);
     return s;
 }
@@ -301,6 +363,11 @@ ExactSum ExactMoments::totalSumSq() const
 double ExactMoments::sum() const
 {
     return totalSum().value();
+}
+
+double ExactMoments::sumOfSquares() const
+{
+    return totalSumSq().value();
 }
 
 double ExactMoments::mean() const

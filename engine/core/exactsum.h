@@ -13,6 +13,10 @@
 
 namespace sf {
 
+namespace detail {
+__extension__ typedef unsigned __int128 U128;
+}
+
 class ExactSum {
 public:
     // Inline fast path: a finite non-zero x whose exponent cell exists (the common case in a
@@ -33,6 +37,8 @@ public:
         if (++m_buffered == kBufferedAdds) flushPositions();
     }
     void merge(const ExactSum &other);
+    // Adds magnitude · 2^(pos − 1074) exactly (pos ≥ 0; the top bit below 2^1100).
+    void addScaled(detail::U128 magnitude, int pos);
     double value() const; // correctly rounded sum (±inf when it overflows)
     bool hasNonFinite() const { return m_nonFinite; }
     // The exact sum as a few non-overlapping doubles, largest last (for exact products in
@@ -85,19 +91,30 @@ inline double squareError(double x, double sq)
     return ((hi * hi - sq) + 2.0 * hi * lo) + lo * lo;
 }
 
-// Count, exact sum and exact sum of squares (x*x split exactly by squareError); variance from
-// n*Σx² − (Σx)² evaluated exactly before one rounding. Deterministic under any grouping.
-// Limit: the variance is +inf once x² or n·Σx² overflows (|x| beyond about 1e146).
+// Count, exact sum and exact sum of squares; variance from n*Σx² − (Σx)² evaluated exactly
+// before one rounding. Deterministic under any grouping. Limit: the variance is +inf once x² or
+// n·Σx² overflows (|x| beyond about 1e146).
+//
+// Squares, past the first few: the 106-bit square of each value's 53-bit mantissa, summed in a
+// 128-bit cell per exponent and folded into the exact sum every 1024 adds (one multiply and a
+// 128-bit add per value). Values outside [2^-400, 2^400), zeros and non-finite ones add x*x
+// and its exact rounding error (squareError) instead. Both give the same exact Σx².
 class ExactMoments {
 public:
     void add(double x)
     {
         ++m_count;
         m_sum.add(x);
-        const double sq = x * x;
-        m_sumSq.add(sq);
-        // The rounding error of x*x, exactly: sq + error == x*x with no rounding at all.
-        if (std::isfinite(sq)) m_sumSq.add(squareError(x, sq));
+        const auto bits = std::bit_cast<std::uint64_t>(x);
+        const int i = int((bits >> 52) & 0x7ff) - m_sqFirst;
+        if (unsigned(i) >= m_sqCells.size()) {
+            addSquareSlow(x);
+            return;
+        }
+        const std::uint64_t mantissa =
+            (bits & ((std::uint64_t(1) << 52) - 1)) | (std::uint64_t(1) << 52);
+        m_sqCells[std::size_t(i)] += detail::U128(mantissa) * mantissa;
+        if (++m_sqBuffered == kBufferedSquares) flushSquares();
     }
     // Bit-identical to add(double(x)); integers below 2^31 in magnitude are summed in 64-bit
     // integer accumulators (flushed exactly on overflow), skipping the accumulator.
@@ -108,8 +125,17 @@ public:
     double mean() const;             // NaN when count == 0
     double variance(int ddof) const; // NaN when count <= ddof
     double stddev(int ddof) const;
+    double sumOfSquares() const; // Σx², correctly rounded
 
 private:
+    // 1024 squares below 2^106 each stay below 2^116 in a cell.
+    static constexpr int kBufferedSquares = 1024;
+    static constexpr int kDirectSquares = 32; // before the cells are allocated
+    void addSquareSlow(double x);
+    void flushSquares();
+    // Adds the cells' squares (cells[k] at biased exponent first + k) to `sum`.
+    static void foldSquares(const std::vector<detail::U128> &cells, int first, ExactSum &sum);
+
     // The exact sums with the pending integer parts folded in.
     ExactSum totalSum() const;
     ExactSum totalSumSq() const;
@@ -117,8 +143,12 @@ private:
     std::int64_t m_count = 0;
     ExactSum m_sum;
     ExactSum m_sumSq;
-    std::int64_t m_intSum = 0;   // pending Σx of addInteger() values
-    std::int64_t m_intSumSq = 0; // pending Σx² of addInteger() values
+    std::int64_t m_intSum = 0;           // pending Σx of addInteger() values
+    std::int64_t m_intSumSq = 0;         // pending Σx² of addInteger() values
+    std::vector<detail::U128> m_sqCells; // pending squares by biased exponent m_sqFirst + k
+    int m_sqFirst = 0;
+    int m_sqBuffered = 0;
+    int m_sqDirect = 0;
 };
 
 } // namespace sf

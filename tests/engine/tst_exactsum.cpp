@@ -118,6 +118,7 @@ private Q_SLOTS:
     void integersMatchDoublePath();
     void matchesShewchukOverTheWholeRange();
     void squareErrorEqualsFma();
+    void sumOfSquaresIsExact();
 };
 
 void TestExactSum::pythonFsumValues_data()
@@ -391,6 +392,53 @@ void TestExactSum::squareErrorEqualsFma()
                      1.0 + 0x1p-52, 3.0, 0.1, 2192.82, 0x1.fffffffffffffp-1, 134217729.0})
         check(x);
     QVERIFY(checked > 190000);
+}
+
+void TestExactSum::sumOfSquaresIsExact()
+{
+    // Σx² from the per-exponent mantissa squares must equal, bit for bit, the sum of every x*x
+    // and its exact error (fma) added one by one: values inside and outside [2^-400, 2^400),
+    // subnormals, zeros, enough of them to flush the cells many times, in any grouping.
+    std::mt19937_64 rng(5);
+    std::uniform_real_distribution<double> mant(-2.0, 2.0);
+    std::uniform_int_distribution<int> expo(-40, 40);
+    std::vector<double> moderate;
+    for (int i = 0; i < 30000; ++i)
+        moderate.push_back(std::ldexp(mant(rng), expo(rng)));
+    std::vector<double> wide = moderate;
+    std::uniform_int_distribution<int> wideExpo(-1000, 500);
+    for (int i = 0; i < 3000; ++i)
+        wide.push_back(std::ldexp(mant(rng), wideExpo(rng)));
+    for (double x : {0.0, -0.0, 0x1p-1074, -0x1p-1060, 0x1p-400, 0x1p400, -0x1.fffffffffffffp399,
+                     1e-130, 1e130})
+        wide.push_back(x);
+    for (const std::vector<double> *values : {&moderate, &wide}) {
+        ExactSum expected;
+        for (double x : *values) {
+            const double sq = x * x;
+            expected.add(sq);
+            expected.add(std::fma(x, x, -sq));
+        }
+        ExactMoments all;
+        for (double x : *values)
+            all.add(x);
+        QVERIFY(sameBits(all.sumOfSquares(), expected.value()));
+        for (int trial = 0; trial < 5; ++trial) {
+            const ExactMoments g = randomlyGrouped(*values, rng);
+            QVERIFY(sameBits(g.sumOfSquares(), expected.value()));
+            QVERIFY(sameBits(g.variance(1), all.variance(1)));
+        }
+    }
+    // A handful of values (squares added directly, no cells) and a square that overflows.
+    ExactMoments few;
+    few.add(3.0);
+    few.add(0.1);
+    ExactSum nine;
+    for (double t : {9.0, 0.1 * 0.1, std::fma(0.1, 0.1, -0.1 * 0.1)})
+        nine.add(t);
+    QVERIFY(sameBits(few.sumOfSquares(), nine.value()));
+    few.add(1e300);
+    QVERIFY(std::isinf(few.sumOfSquares()));
 }
 
 QTEST_GUILESS_MAIN(TestExactSum)
