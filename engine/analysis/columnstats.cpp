@@ -153,8 +153,10 @@ void ColumnStats::addIntBlock(const RecordBlock &block, int column)
         m_distinct.add(hashU64(std::uint64_t(values[i])));
     for (int i = 0; i < n; ++i)
         m_moments.addInteger(values[i]);
+    double asDouble[RecordBlock::kMaxRows];
     for (int i = 0; i < n; ++i)
-        m_quantiles.add(double(values[i]));
+        asDouble[i] = double(values[i]);
+    m_quantiles.addBlock(asDouble, n);
 }
 
 void ColumnStats::addDoubleBlock(const RecordBlock &block, int column)
@@ -173,8 +175,7 @@ void ColumnStats::addDoubleBlock(const RecordBlock &block, int column)
         m_distinct.add(hashDouble(values[i]));
     for (int i = 0; i < n; ++i)
         m_moments.add(values[i]);
-    for (int i = 0; i < n; ++i)
-        m_quantiles.add(values[i]);
+    m_quantiles.addBlock(values, n);
 }
 
 void ColumnStats::addDateTimeBlock(const RecordBlock &block, int column)

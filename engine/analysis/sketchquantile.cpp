@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sf {
 
@@ -61,6 +64,127 @@ void LogBucketStore::merge(const LogBucketStore &other)
     add(last, 0);
     for (int i = first; i <= last; ++i)
         m_counts[std::size_t(i - m_offset)] += other.countAt(i);
+}
+
+namespace {
+
+// normalBucketIndex() of v[0..n) into index, and the min and max of v folded into *lo and *hi
+// (NaN is never either). SSE2, two values at a time, with the same operations in the same order
+// as the scalar code, so the same indexes. True when every value is a positive normal double;
+// then *first and *last bound the indexes.
+bool bucketIndexes(const double *v, int n, int *index, double *lo, double *hi, int *first,
+                   int *last)
+{
+    int i = 0;
+    bool positiveNormal = true;
+    double yLo = std::numeric_limits<double>::infinity();
+    double yHi = -std::numeric_limits<double>::infinity();
+#if defined(__SSE2__)
+    const __m128i absMask = _mm_set1_epi64x(0x7fffffffffffffffLL);
+    const __m128i mantissaMask = _mm_set1_epi64x(std::int64_t(kMantissaBits));
+    const __m128i oneBits = _mm_set1_epi64x(std::int64_t(kOneBits));
+    // An integer e < 2^52 as a double: the bits of 2^52 + e, minus 2^52 (exact).
+    const __m128i magicBits = _mm_set1_epi64x(0x4330000000000000LL);
+    const __m128d magic = _mm_set1_pd(0x1p52);
+    const __m128d one = _mm_set1_pd(1.0);
+    const __m128d bias = _mm_set1_pd(1023.0);
+    const __m128d a = _mm_set1_pd(kA), b = _mm_set1_pd(kB), c = _mm_set1_pd(kC);
+    const __m128d multiplier = _mm_set1_pd(kMultiplier);
+    const __m128d smallest = _mm_set1_pd(std::numeric_limits<double>::min());
+    const __m128d largest = _mm_set1_pd(std::numeric_limits<double>::max());
+    __m128d vlo = _mm_set1_pd(*lo), vhi = _mm_set1_pd(*hi);
+    __m128d vyLo = _mm_set1_pd(yLo), vyHi = _mm_set1_pd(yHi);
+    __m128d normal = _mm_castsi128_pd(_mm_set1_epi32(-1));
+    for (; i + 2 <= n; i += 2) {
+        const __m128d x = _mm_loadu_pd(v + i);
+        vlo = _mm_min_pd(x, vlo); // x < lo ? x : lo, so a NaN x keeps lo
+        vhi = _mm_max_pd(x, vhi);
+        normal =
+            _mm_and_pd(normal, _mm_and_pd(_mm_cmpge_pd(x, smallest), _mm_cmple_pd(x, largest)));
+        const __m128i bits = _mm_and_si128(_mm_castpd_si128(x), absMask);
+        const __m128d exponent =
+            _mm_sub_pd(_mm_castsi128_pd(_mm_or_si128(_mm_srli_epi64(bits, 52), magicBits)), magic);
+        const __m128d s = _mm_sub_pd(
+            _mm_castsi128_pd(_mm_or_si128(_mm_and_si128(bits, mantissaMask), oneBits)), one);
+        const __m128d cubicS =
+            _mm_mul_pd(_mm_add_pd(_mm_mul_pd(_mm_add_pd(_mm_mul_pd(a, s), b), s), c), s);
+        const __m128d y = _mm_mul_pd(_mm_add_pd(cubicS, _mm_sub_pd(exponent, bias)), multiplier);
+        vyLo = _mm_min_pd(y, vyLo);
+        vyHi = _mm_max_pd(y, vyHi);
+        const __m128i truncated = _mm_cvttpd_epi32(y); // two int32 in the low half
+        const __m128i below = _mm_castpd_si128(_mm_cmplt_pd(_mm_cvtepi32_pd(truncated), y));
+        // The compare gave 64-bit lanes of 0 or -1: take their low halves, subtract (adds 1).
+        const __m128i up = _mm_shuffle_epi32(below, 0x08);
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(index + i), _mm_sub_epi32(truncated, up));
+    }
+    double l[2], h[2], yl[2], yh[2];
+    _mm_storeu_pd(l, vlo);
+    _mm_storeu_pd(h, vhi);
+    _mm_storeu_pd(yl, vyLo);
+    _mm_storeu_pd(yh, vyHi);
+    *lo = l[0] < l[1] ? l[0] : l[1];
+    *hi = h[0] > h[1] ? h[0] : h[1];
+    yLo = std::min(yl[0], yl[1]);
+    yHi = std::max(yh[0], yh[1]);
+    positiveNormal = _mm_movemask_pd(normal) == 3;
+#endif
+    for (; i < n; ++i) {
+        const double x = v[i];
+        *lo = x < *lo ? x : *lo;
+        *hi = x > *hi ? x : *hi;
+        positiveNormal = positiveNormal && x >= std::numeric_limits<double>::min() &&
+                         x <= std::numeric_limits<double>::max();
+        index[i] = normalBucketIndex(x);
+        const double y = double(index[i]); // bounds the index as the y's do
+        yLo = std::min(yLo, y);
+        yHi = std::max(yHi, y);
+    }
+    if (positiveNormal && n > 0) {
+        // Indexes never decrease with y: those of the extreme y's bound them all.
+        *first = int(yLo) + (double(int(yLo)) < yLo);
+        *last = int(yHi) + (double(int(yHi)) < yHi);
+    }
+    return positiveNormal;
+}
+
+} // namespace
+
+bool LogBucketStore::operator==(const LogBucketStore &other) const
+{
+    const int begin = std::min(m_offset, other.m_offset);
+    const int end = std::max(endIndex(), other.endIndex());
+    auto at = [](const LogBucketStore &s, int i) {
+        return i >= s.firstIndex() && i < s.endIndex() ? s.countAt(i) : 0;
+    };
+    for (int i = begin; i < end; ++i)
+        if (at(*this, i) != at(other, i)) return false;
+    return true;
+}
+
+void QuantileSketch::addBlock(const double *x, int n)
+{
+    constexpr int kBatch = 256;
+    int index[kBatch];
+    for (int base = 0; base < n; base += kBatch) {
+        const int m = std::min(kBatch, n - base);
+        const double *v = x + base;
+        int first = 0, last = 0;
+        if (bucketIndexes(v, m, index, &m_min, &m_max, &first, &last)) {
+            m_count += m;
+            m_positive.addEach(index, m, first, last);
+            continue;
+        }
+        for (int i = 0; i < m; ++i) {
+            const auto bits = std::bit_cast<std::uint64_t>(v[i]);
+            const unsigned exponent = unsigned(bits >> 52) & 0x7ff;
+            if (exponent - 1 < 0x7fe) {
+                ++m_count;
+                (bits >> 63 ? m_negative : m_positive).add(index[i]);
+            } else {
+                add(v[i]); // zero, subnormal, infinite or NaN (min and max are already right)
+            }
+        }
+    }
 }
 
 void QuantileSketch::merge(const QuantileSketch &other)

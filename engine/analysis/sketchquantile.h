@@ -51,6 +51,18 @@ inline double approxLog2(double x)
     return cubic(s) + double(exponent - 1023);
 }
 
+// bucketIndex of |x| for a normal x (exponent bits neither 0 nor all ones), without a branch,
+// so a loop of it vectorises; the same arithmetic as bucketIndex(), hence the same index.
+inline int normalBucketIndex(double x)
+{
+    const auto bits = std::bit_cast<std::uint64_t>(x) & ~(std::uint64_t(1) << 63);
+    const int exponent = int(bits >> 52);
+    const double s = std::bit_cast<double>((bits & kMantissaBits) | kOneBits) - 1.0;
+    const double y = (cubic(s) + double(exponent - 1023)) * kMultiplier;
+    const int i = int(y);
+    return i + (double(i) < y);
+}
+
 inline int bucketIndex(double magnitude)
 {
     // ceil() by truncation and one compare (indexes stay far inside int range).
@@ -73,6 +85,17 @@ public:
     int firstIndex() const { return m_offset; }
     int endIndex() const { return m_offset + int(m_counts.size()); }
     std::int64_t countAt(int index) const { return m_counts[std::size_t(index - m_offset)]; }
+    // One count at each of index[0..n), all of them in [lo, hi].
+    void addEach(const int *index, int n, int lo, int hi)
+    {
+        add(lo, 0);
+        add(hi, 0);
+        std::int64_t *counts = m_counts.data();
+        for (int i = 0; i < n; ++i)
+            ++counts[index[i] - m_offset];
+    }
+    // The same count in every bucket (however much room either keeps around them).
+    bool operator==(const LogBucketStore &other) const;
 
 private:
     void extend(int index);
@@ -110,6 +133,9 @@ public:
             ++m_zeros;
         }
     }
+    // The same as add() of each value in turn: bucket indexes of a batch first, in a loop the
+    // compiler vectorises, then the counts.
+    void addBlock(const double *x, int n);
     void merge(const QuantileSketch &other);
     std::int64_t count() const { return m_count; }
     double min() const { return m_min; } // exact; +inf when empty
@@ -122,6 +148,8 @@ public:
     // counting each bucket at its representative value. Finite values only; empty result
     // when there are none or when min/max is infinite.
     Histogram histogram(int bins) const;
+    // Same buckets, counts and extremes (what addBlock() must keep equal to add()).
+    bool operator==(const QuantileSketch &) const = default;
 
 private:
     double valueAtRank(std::int64_t rank) const;

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void byteKeyTableComparesEveryByte();
     void histogramWiderThanDoubleRange();
     void histogramOfOneHugeValue();
+    void quantileBlocksEqualValueByValue();
 };
 
 void TestSketch::hashIsFixed()
@@ -381,6 +382,60 @@ void TestSketch::histogramOfOneHugeValue()
             total += c;
         QCOMPARE(total, std::int64_t(2));
     }
+}
+
+void TestSketch::quantileBlocksEqualValueByValue()
+{
+    // addBlock (SSE2 bucket indexes, two at a time) must leave exactly the state add() does:
+    // every sign and magnitude, bucket edges (powers of two), zeros, subnormals, infinities,
+    // NaN, odd block lengths, blocks longer than its batch.
+    std::mt19937_64 rng(77);
+    std::uniform_real_distribution<double> mant(-2.0, 2.0);
+    std::uniform_int_distribution<int> expo(-1080, 1023);
+    std::vector<double> values;
+    for (int i = 0; i < 50000; ++i)
+        values.push_back(std::ldexp(mant(rng), i % 4 ? expo(rng) % 30 : expo(rng)));
+    for (int e = -1074; e <= 1023; ++e) {
+        values.push_back(std::ldexp(1.0, e));
+        values.push_back(-std::nextafter(std::ldexp(1.0, e), 0.0));
+    }
+    const double inf = std::numeric_limits<double>::infinity();
+    for (double x : {0.0, -0.0, inf, -inf, std::nan(""), 0x1p-1074, -0x1p-1074,
+                     std::numeric_limits<double>::max(), 1.0, 3.0})
+        values.push_back(x);
+    std::shuffle(values.begin(), values.end(), rng);
+    std::uniform_int_distribution<int> length(0, 700);
+    auto byBlocks = [&](const std::vector<double> &v) {
+        QuantileSketch blocks;
+        for (std::size_t i = 0; i < v.size();) {
+            const int n = int(std::min<std::size_t>(std::size_t(length(rng)), v.size() - i));
+            blocks.addBlock(v.data() + i, n);
+            i += std::size_t(n);
+        }
+        return blocks;
+    };
+    auto byValues = [](const std::vector<double> &v) {
+        QuantileSketch one;
+        for (double x : v)
+            one.add(x);
+        return one;
+    };
+    // Mostly positive normal values: most blocks take the path that counts a block at once.
+    std::vector<double> positive;
+    for (int i = 0; i < 50000; ++i)
+        positive.push_back(std::ldexp(std::fabs(mant(rng)) + 0x1p-60, i % 100 ? expo(rng) % 30 : expo(rng) % 1000));
+    positive[777] = 0.0;
+    QVERIFY(byBlocks(positive) == byValues(positive));
+    const QuantileSketch one = byValues(values);
+    const QuantileSketch blocks = byBlocks(values);
+    QVERIFY(blocks == one);
+    QCOMPARE(blocks.count(), std::int64_t(values.size() - 1)); // all but the NaN
+    QCOMPARE(blocks.min(), -inf);
+    QCOMPARE(blocks.max(), inf);
+    // The equality itself sees a bucket moved by one.
+    QuantileSketch moved = one;
+    moved.add(1.0);
+    QVERIFY(!(moved == one));
 }
 
 QTEST_GUILESS_MAIN(TestSketch)
