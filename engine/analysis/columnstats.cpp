@@ -151,8 +151,7 @@ void ColumnStats::addIntBlock(const RecordBlock &block, int column)
     m_count += n;
     for (int i = 0; i < n; ++i)
         m_distinct.add(hashU64(std::uint64_t(values[i])));
-    for (int i = 0; i < n; ++i)
-        m_moments.addInteger(values[i]);
+    m_moments.addIntegers(values, n);
     double asDouble[RecordBlock::kMaxRows];
     for (int i = 0; i < n; ++i)
         asDouble[i] = double(values[i]);

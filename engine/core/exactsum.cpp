@@ -21,13 +21,12 @@ constexpr int kMaxDigit = 68;
 // group of a group-by, stay small).
 constexpr std::int64_t kDirectAdds = 32;
 
-// An int64 as two doubles that are each exact (high 32 bits scaled, low 32 bits).
-void addInt64Exactly(ExactSum &sum, std::int64_t v)
+// A signed 128-bit integer, exactly (integer 1 weighs 2^0: position 1074).
+void addInt128Exactly(ExactSum &sum, detail::I128 v)
 {
     if (v == 0) return;
-    const std::int64_t low = v & 0xffffffff;
-    sum.add(double(v - low)); // a multiple of 2^32 below 2^63: 31 significant bits
-    sum.add(double(low));
+    const bool negative = v < 0;
+    sum.addScaled(negative ? U128(0) - U128(v) : U128(v), 1074, negative);
 }
 
 } // namespace
@@ -86,13 +85,14 @@ void ExactSum::addToDigits(std::uint64_t magnitude, int pos, std::int64_t signMa
     if (++m_load >= kMaxLoad) normalize();
 }
 
-void ExactSum::addScaled(U128 magnitude, int pos)
+void ExactSum::addScaled(U128 magnitude, int pos, bool negative)
 {
     // addToDigits takes magnitudes below 2^63: 62 bits at a time.
     constexpr std::uint64_t kLow62 = (std::uint64_t(1) << 62) - 1;
+    const std::int64_t signMask = negative ? -1 : 0;
     for (; magnitude != 0; magnitude >>= 62, pos += 62)
         if (const std::uint64_t part = std::uint64_t(magnitude) & kLow62; part != 0)
-            addToDigits(part, pos, 0);
+            addToDigits(part, pos, signMask);
 }
 
 void ExactSum::reservePositions(int pos)
@@ -262,26 +262,26 @@ std::vector<double> ExactSum::exactPartials() const
     return partials;
 }
 
-void ExactMoments::addInteger(std::int64_t x)
+void ExactMoments::addIntegers(const std::int64_t *x, int n)
 {
-    // Beyond 2^31 the square needs more than 62 bits: take the floating-point path.
+    // Below 2^31 a square fits in 62 bits; 2^64 of them cannot overflow the accumulators.
     constexpr std::int64_t kLimit = std::int64_t(1) << 31;
-    if (x >= kLimit || x <= -kLimit) {
-        add(double(x));
-        return;
+    detail::I128 sum = 0;
+    U128 sumSq = 0;
+    int small = 0;
+    for (int i = 0; i < n; ++i) {
+        const std::int64_t v = x[i];
+        if (v >= kLimit || v <= -kLimit) {
+            add(double(v));
+            continue;
+        }
+        sum += v;
+        sumSq += std::uint64_t(v * v);
+        ++small;
     }
-    ++m_count;
-    std::int64_t next;
-    if (__builtin_add_overflow(m_intSum, x, &next)) {
-        addInt64Exactly(m_sum, m_intSum); // flush what fits, start again from x
-        next = x;
-    }
-    m_intSum = next;
-    if (__builtin_add_overflow(m_intSumSq, x * x, &next)) {
-        addInt64Exactly(m_sumSq, m_intSumSq);
-        next = x * x;
-    }
-    m_intSumSq = next;
+    m_count += small;
+    m_intSum += sum;
+    m_intSumSq += sumSq;
 }
 
 namespace {
@@ -341,14 +341,14 @@ void ExactMoments::merge(const ExactMoments &other)
     m_sum.merge(other.m_sum);
     m_sumSq.merge(other.m_sumSq);
     foldSquares(other.m_sqCells, other.m_sqFirst, m_sumSq);
-    addInt64Exactly(m_sum, other.m_intSum);
-    addInt64Exactly(m_sumSq, other.m_intSumSq);
+    addInt128Exactly(m_sum, other.m_intSum);
+    m_sumSq.addScaled(other.m_intSumSq, 1074);
 }
 
 ExactSum ExactMoments::totalSum() const
 {
     ExactSum s = m_sum;
-    addInt64Exactly(s, m_intSum);
+    addInt128Exactly(s, m_intSum);
     return s;
 }
 
@@ -356,7 +356,7 @@ ExactSum ExactMoments::totalSumSq() const
 {
     ExactSum s = m_sumSq;
     foldSquares(m_sqCells, m_sqFirst, s);
-    addInt64Exactly(s, m_intSumSq);
+    s.addScaled(m_intSumSq, 1074);
     return s;
 }
 

@@ -15,7 +15,8 @@ namespace sf {
 
 namespace detail {
 __extension__ typedef unsigned __int128 U128;
-}
+__extension__ typedef __int128 I128;
+} // namespace detail
 
 class ExactSum {
 public:
@@ -37,8 +38,9 @@ public:
         if (++m_buffered == kBufferedAdds) flushPositions();
     }
     void merge(const ExactSum &other);
-    // Adds magnitude · 2^(pos − 1074) exactly (pos ≥ 0; the top bit below 2^1100).
-    void addScaled(detail::U128 magnitude, int pos);
+    // Adds magnitude · 2^(pos − 1074) exactly, negated when `negative` (pos ≥ 0; the top bit
+    // below 2^1100).
+    void addScaled(detail::U128 magnitude, int pos, bool negative = false);
     double value() const; // correctly rounded sum (±inf when it overflows)
     bool hasNonFinite() const { return m_nonFinite; }
     // The exact sum as a few non-overlapping doubles, largest last (for exact products in
@@ -116,9 +118,10 @@ public:
         m_sqCells[std::size_t(i)] += detail::U128(mantissa) * mantissa;
         if (++m_sqBuffered == kBufferedSquares) flushSquares();
     }
-    // Bit-identical to add(double(x)); integers below 2^31 in magnitude are summed in 64-bit
-    // integer accumulators (flushed exactly on overflow), skipping the accumulator.
-    void addInteger(std::int64_t x);
+    // Bit-identical to add(double(x)) for each x; integers below 2^31 in magnitude are summed
+    // in 128-bit integer accumulators (which cannot overflow), skipping the exact sums.
+    void addInteger(std::int64_t x) { addIntegers(&x, 1); }
+    void addIntegers(const std::int64_t *x, int n);
     void merge(const ExactMoments &other);
     std::int64_t count() const { return m_count; }
     double sum() const;
@@ -143,8 +146,8 @@ private:
     std::int64_t m_count = 0;
     ExactSum m_sum;
     ExactSum m_sumSq;
-    std::int64_t m_intSum = 0;           // pending Σx of addInteger() values
-    std::int64_t m_intSumSq = 0;         // pending Σx² of addInteger() values
+    detail::I128 m_intSum = 0;           // Σx of the addIntegers() values below 2^31 in magnitude
+    detail::U128 m_intSumSq = 0;         // their Σx²
     std::vector<detail::U128> m_sqCells; // pending squares by biased exponent m_sqFirst + k
     int m_sqFirst = 0;
     int m_sqBuffered = 0;

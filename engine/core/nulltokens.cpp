@@ -21,11 +21,19 @@ NullTokens::NullTokens(const QStringList &tokens)
         m_maxLength = std::max(m_maxLength, token.size());
         if (token.empty()) m_empty = true;
         if (!token.empty() && token.size() < kFilterLengths) {
-            setBit(m_firstByte[token.size()], static_cast<unsigned char>(token.front()));
-            setBit(m_lastByte[token.size()], static_cast<unsigned char>(token.back()));
+            auto &row = m_filter[token.size()];
+            row[static_cast<unsigned char>(token.front())] |= kStartsWith;
+            row[static_cast<unsigned char>(token.back())] |= kEndsWith;
         }
         m_tokens.push_back(std::move(token));
     }
+}
+
+bool NullTokens::isToken(std::string_view text) const
+{
+    for (const auto &t : m_tokens)
+        if (t == text) return true;
+    return false;
 }
 
 QStringList NullTokens::pandasDefaults()

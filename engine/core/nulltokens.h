@@ -17,37 +17,33 @@ public:
 
     [[gnu::always_inline]] bool isNull(std::string_view text) const
     {
-        // Most fields are not null: rule them out by (length, first byte) and (length, last
-        // byte) without a compare. Numbers and words end in bytes no default token ends in.
+        // Most fields are not null: rule them out by (length, last byte), then (length, first
+        // byte), one table load each, without a compare. Numbers and words end in bytes no
+        // default token ends in.
         const std::size_t n = text.size();
-        if (n > m_maxLength) return false;
-        if (n == 0) return m_empty;
-        if (n < kFilterLengths) {
-            const auto first = static_cast<unsigned char>(text.front());
-            const auto last = static_cast<unsigned char>(text.back());
-            if (!bit(m_firstByte[n], first) || !bit(m_lastByte[n], last)) return false;
+        if (n - 1 < kFilterLengths - 1) { // 1 .. kFilterLengths - 1
+            const auto *row = m_filter[n].data();
+            if (!(row[static_cast<unsigned char>(text[n - 1])] & kEndsWith)) return false;
+            if (!(row[static_cast<unsigned char>(text[0])] & kStartsWith)) return false;
+            return isToken(text);
         }
-        for (const auto &t : m_tokens)
-            if (t == text) return true;
-        return false;
+        if (n == 0) return m_empty;
+        return n <= m_maxLength && isToken(text);
     }
     QStringList tokens() const;
 
 private:
     static constexpr std::size_t kFilterLengths = 16;
-    using ByteSet = std::array<std::uint64_t, 4>;
-    static bool bit(const ByteSet &set, unsigned char c) { return (set[c >> 6] >> (c & 63)) & 1; }
-    static void setBit(ByteSet &set, unsigned char c)
-    {
-        set[c >> 6] |= std::uint64_t(1) << (c & 63);
-    }
+    static constexpr std::uint8_t kStartsWith = 1;
+    static constexpr std::uint8_t kEndsWith = 2;
+    bool isToken(std::string_view text) const;
 
     std::vector<std::string> m_tokens;
     std::size_t m_maxLength = 0;
     bool m_empty = false; // "" is a token
-    // Per length below kFilterLengths: the first and the last bytes of tokens of that length.
-    std::array<ByteSet, kFilterLengths> m_firstByte{};
-    std::array<ByteSet, kFilterLengths> m_lastByte{};
+    // Per length below kFilterLengths and byte: whether a token of that length starts
+    // (kStartsWith) or ends (kEndsWith) with it.
+    std::array<std::array<std::uint8_t, 256>, kFilterLengths> m_filter{};
 };
 
 } // namespace sf

@@ -287,20 +287,21 @@ bool parseDouble(std::string_view text, double *out)
 
 bool parseBool(std::string_view text, bool *out)
 {
-    auto equalsNoCase = [](std::string_view a, std::string_view lower) {
-        if (a.size() != lower.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            char c = a[i];
-            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-            if (c != lower[i]) return false;
-        }
-        return true;
+    // "true" or "false" in any case, as words: every byte of both is a letter, and OR 0x20
+    // maps a letter's upper case onto its lower case and no other byte onto a lower-case one.
+    const auto word = [](const char *s) {
+        std::uint32_t v;
+        std::memcpy(&v, s, 4);
+        return v;
     };
-    if (equalsNoCase(text, "true")) {
+    constexpr std::uint32_t kLower = 0x20202020;
+    if (text.size() == 4) {
+        if ((word(text.data()) | kLower) != word("true")) return false;
         *out = true;
         return true;
     }
-    if (equalsNoCase(text, "false")) {
+    if (text.size() == 5) {
+        if ((word(text.data()) | kLower) != word("fals") || (text[4] | 0x20) != 'e') return false;
         *out = false;
         return true;
     }

@@ -294,9 +294,9 @@ void TestExactSum::emptyAndSmallCounts()
 
 void TestExactSum::integersMatchDoublePath()
 {
-    // addInteger() must give bit-identical results to add(double): the integer accumulators
-    // overflow and flush (values near 2^31 overflow Σx² every other value), mix with doubles,
-    // and merge in any grouping.
+    // addInteger()/addIntegers() must give bit-identical results to add(double): values at the
+    // 2^31 edge of the integer accumulators and beyond it, one by one and in blocks, mixed
+    // with doubles, merged in any grouping.
     std::mt19937_64 rng(31);
     std::vector<std::int64_t> ints;
     for (int i = 0; i < 20000; ++i) {
@@ -312,14 +312,20 @@ void TestExactSum::integersMatchDoublePath()
         viaDouble.add(double(v));
     for (int trial = 0; trial < 5; ++trial) {
         std::shuffle(ints.begin(), ints.end(), rng);
-        ExactMoments a, b;
-        for (std::size_t i = 0; i < ints.size(); ++i) {
+        ExactMoments a, b, c;
+        for (std::size_t i = 0; i < ints.size() / 2; ++i) {
             if (i % 5 == 0)
                 b.add(double(ints[i]));
             else
                 (i % 3 ? a : b).addInteger(ints[i]);
         }
+        for (std::size_t i = ints.size() / 2; i < ints.size();) {
+            const std::size_t n = std::min<std::size_t>(rng() % 300, ints.size() - i);
+            c.addIntegers(ints.data() + i, int(n));
+            i += n;
+        }
         a.merge(b);
+        a.merge(c);
         QCOMPARE(a.count(), viaDouble.count());
         QVERIFY(sameBits(a.sum(), viaDouble.sum()));
         QVERIFY(sameBits(a.mean(), viaDouble.mean()));

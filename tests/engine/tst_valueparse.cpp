@@ -142,6 +142,23 @@ private slots:
         QVERIFY(!parseBool("1", &b));
         QVERIFY(!parseBool("yes", &b));
         QVERIFY(!parseBool("truex", &b));
+        // Every case of both words, and every other byte at every position of them.
+        for (const std::string word : {"true", "false"}) {
+            for (unsigned mask = 0; mask < (1u << word.size()); ++mask) {
+                std::string t = word;
+                for (std::size_t i = 0; i < t.size(); ++i)
+                    if (mask >> i & 1) t[i] = char(t[i] - 'a' + 'A');
+                QVERIFY2(parseBool(t, &b) && b == (word == "true"), t.c_str());
+            }
+            for (std::size_t i = 0; i < word.size(); ++i) {
+                for (int c = 0; c < 256; ++c) {
+                    std::string t = word;
+                    t[i] = char(c);
+                    const bool sameLetter = c == word[i] || c == word[i] - 'a' + 'A';
+                    QVERIFY2(parseBool(t, &b) == sameLetter, t.c_str());
+                }
+            }
+        }
     }
     void dateTimeAccepts_data()
     {
@@ -218,6 +235,25 @@ private slots:
         QVERIFY(nulls.isNull("missing"));
         QVERIFY(!nulls.isNull(""));
         QVERIFY(!nulls.isNull("NA"));
+        // The (length, first byte, last byte) filter never hides a token nor admits a text
+        // that is not one: tokens short and past the filter's 15 bytes, texts that share a
+        // length and both end bytes with one.
+        const QStringList tokens{QStringLiteral("x"), QStringLiteral("N/A"),
+                                 QStringLiteral("a token past sixteen bytes"), QString()};
+        const NullTokens custom(tokens);
+        std::vector<std::string> texts{"x", "y", "N/A", "NxA", "N/a", "",
+                                       "a token past sixteen bytes", "a token past sixteen byteS",
+                                       "a-token past sixteen bytes", "a token past sixteen"};
+        std::mt19937_64 rng(3);
+        for (int i = 0; i < 20000; ++i) {
+            std::string t = texts[rng() % 10];
+            if (!t.empty() && rng() % 2) t[rng() % t.size()] = char("xN/A a"[rng() % 6]);
+            texts.push_back(t);
+        }
+        for (const std::string &t : texts) {
+            const bool expected = tokens.contains(QString::fromStdString(t));
+            QVERIFY2(custom.isNull(t) == expected, t.c_str());
+        }
     }
     // The fast paths (short integers, Clinger's decimal fast path) must agree bit for bit with
     // from_chars, which the slow path uses, on every text either accepts or rejects.
