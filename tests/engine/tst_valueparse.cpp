@@ -2,6 +2,7 @@
 #include "core/hash.h"
 #include "core/nulltokens.h"
 #include "core/valueparse.h"
+#include <QDate>
 #include <QTest>
 #include <bit>
 #include <charconv>
@@ -187,6 +188,51 @@ private slots:
         std::int64_t v = 0;
         QVERIFY(parseDateTime(std::string_view(text.constData(), std::size_t(text.size())), &v));
         QCOMPARE(qint64(v), ms);
+    }
+    void datesAgreeWithQDate()
+    {
+        // Every day of 1600-2400 (the table of month starts and both sides of it) and of a few
+        // far years, against QDate's Julian days; then every byte at every position of a date.
+        const qint64 epochJd = QDate(1970, 1, 1).toJulianDay();
+        auto text = [](int y, int m, int d) {
+            return QStringLiteral("%1-%2-%3")
+                .arg(y, 4, 10, QLatin1Char('0'))
+                .arg(m, 2, 10, QLatin1Char('0'))
+                .arg(d, 2, 10, QLatin1Char('0'))
+                .toStdString();
+        };
+        std::int64_t v = 0;
+        int checked = 0;
+        for (int y : {1, 999, 1000, 1583, 4000, 9999}) {
+            for (int m = 1; m <= 12; ++m)
+                for (int d = 1; d <= 31; ++d) {
+                    const QDate date(y, m, d);
+                    const std::string t = text(y, m, d);
+                    QVERIFY2(parseDateTime(t, &v) == date.isValid(), t.c_str());
+                    if (date.isValid()) QCOMPARE(v, (date.toJulianDay() - epochJd) * 86400000);
+                }
+        }
+        for (QDate date(1600, 1, 1); date.year() <= 2400; date = date.addDays(1)) {
+            const std::string t = text(date.year(), date.month(), date.day());
+            QVERIFY2(parseDateTime(t, &v), t.c_str());
+            QCOMPARE(v, (date.toJulianDay() - epochJd) * 86400000);
+            ++checked;
+        }
+        QCOMPARE(checked, 801 * 365 + 195); // 1600-01-01 .. 2400-12-31, 195 leap days
+        const std::string base = "2024-02-29";
+        for (std::size_t i = 0; i < base.size(); ++i) {
+            for (int c = 0; c < 256; ++c) {
+                std::string t = base;
+                t[i] = char(c);
+                const bool dash = i == 4 || i == 7;
+                bool expected = dash ? c == '-' : (c >= '0' && c <= '9');
+                if (expected) {
+                    const QDate date = QDate::fromString(QString::fromStdString(t), Qt::ISODate);
+                    expected = date.isValid();
+                }
+                QVERIFY2(parseDateTime(t, &v) == expected, t.c_str());
+            }
+        }
     }
     void dateTimeRejects()
     {
