@@ -194,8 +194,9 @@ void ColumnStats::addDateTimeBlock(const RecordBlock &block, int column)
 
 void ColumnStats::addStringBlock(const RecordBlock &block, int column)
 {
-    // Hash the block's values first and prefetch their slots, so the lookups that follow do
-    // not wait for memory one value at a time once the table outgrows the caches.
+    // Hash the block's values first, then look them up with the slot of the value kAhead
+    // places on already requested: once the table outgrows the caches the lookups overlap
+    // their waits (a burst of 256 prefetches would mostly be dropped).
     std::string_view texts[RecordBlock::kMaxRows];
     std::uint64_t hashes[RecordBlock::kMaxRows];
     int n = 0;
@@ -206,12 +207,15 @@ void ColumnStats::addStringBlock(const RecordBlock &block, int column)
         else
             texts[n++] = block.field(r, column);
     }
-    for (int i = 0; i < n; ++i) {
-        hashes[i] = hashBytes(texts[i]);
-        m_top.prefetch(hashes[i]);
-    }
+    constexpr int kAhead = 12;
     for (int i = 0; i < n; ++i)
+        hashes[i] = hashBytes(texts[i]);
+    for (int i = 0; i < std::min(n, kAhead); ++i)
+        m_top.prefetch(hashes[i]);
+    for (int i = 0; i < n; ++i) {
+        if (i + kAhead < n) m_top.prefetch(hashes[i + kAhead]);
         addString(texts[i], hashes[i]);
+    }
 }
 
 void ColumnStats::addBlock(const RecordBlock &block, int column)

@@ -17,13 +17,30 @@ void TopValues::add(std::string_view value, std::int64_t count)
 
 void TopValues::merge(const TopValues &other)
 {
-    // Entries carry their hash: merging never hashes a string again.
-    other.m_counts.forEach([this](std::string_view value, std::uint64_t hash, const Counted &c) {
-        if (Counted *mine = find(value, hash))
-            mine->count += c.count;
-        else
-            admit(value, hash, c.length, c.count);
+    // Entries carry their hash: merging never hashes a string again. They are listed first (in
+    // the other table's slot order, as always), so each lookup can request the slot of the
+    // entry kAhead places on: a large table is merged without waiting on memory per entry.
+    struct Entry {
+        std::string_view value;
+        std::uint64_t hash;
+        Counted counted;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(other.distinct());
+    other.m_counts.forEach([&entries](std::string_view value, std::uint64_t hash, const Counted &c) {
+        entries.push_back({value, hash, c});
     });
+    constexpr std::size_t kAhead = 12;
+    for (std::size_t i = 0; i < std::min(entries.size(), kAhead); ++i)
+        prefetch(entries[i].hash);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (i + kAhead < entries.size()) prefetch(entries[i + kAhead].hash);
+        const Entry &e = entries[i];
+        if (Counted *mine = find(e.value, e.hash))
+            mine->count += e.counted.count;
+        else
+            admit(e.value, e.hash, e.counted.length, e.counted.count);
+    }
     m_approximate = m_approximate || other.m_approximate;
 }
 
