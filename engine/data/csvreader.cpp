@@ -100,6 +100,34 @@ bool CsvReader::next(Record &out)
 }
 
 template <class Masks>
+[[gnu::noinline]] CsvReader::QuotedField
+CsvReader::quotedField(const char *blk, BlockMasks m, std::uint64_t events) const
+{
+    // `events`: the block's events after the opening quote. The content must hold no quote
+    // (a "" pair needs unescaping), line end, NUL or non-ASCII byte, and the closing quote must
+    // stand right before a delimiter or line end; the content is then a view of the buffer.
+    const char delimiter = m_layout->dialect.delimiter;
+    const char quote = m_layout->dialect.quote;
+    for (;;) {
+        const std::uint64_t q = events & m.quote;
+        const std::uint64_t before = q ? (q & -q) - 1 : ~std::uint64_t(0);
+        if (events & (m.lineEnd | m.unusual) & before) return {};
+        if (q != 0) {
+            const std::uint64_t qbit = q & -q;
+            const char *close = blk + std::countr_zero(qbit);
+            if (m_e - close < 2) return {};
+            const char after = close[1];
+            if (after != delimiter && after != '\n' && after != '\r') return {};
+            return {blk, m, events & ~(qbit | (qbit - 1)), close}; // delimiters inside are data
+        }
+        blk += 64;
+        if (m_e - blk < 64) return {};
+        m = Masks::of(blk, delimiter, quote);
+        events = m.delimiter | m.lineEnd | m.quote | m.unusual;
+    }
+}
+
+template <class Masks>
 [[gnu::always_inline]] inline int CsvReader::takePlainWith(RecordBlock &block)
 {
     const int columns = block.columns();
@@ -109,7 +137,7 @@ template <class Masks>
     const char *p = m_p;
     if (m_e - p < 64) return 0;
     // The block being split (64 bytes from blk) and its bytes not yet taken that end a field
-    // (delimiter, line end) or stop the fast path (quote, NUL, non-ASCII).
+    // (delimiter, line end) or need a closer look (quote, NUL, non-ASCII).
     const char *blk = p;
     BlockMasks m = Masks::of(blk, delimiter, quote);
     std::uint64_t stops = m.quote | m.unusual;
@@ -120,6 +148,7 @@ template <class Masks>
         std::uint8_t *isNull = block.rowNulls();
         int n = 0;
         const char *fieldStart = p;
+        const char *closeQuote = nullptr; // of the field being taken, when it is quoted
         const char *end = nullptr;
         for (;;) {
             if (events == 0) {
@@ -131,10 +160,32 @@ template <class Masks>
                 continue;
             }
             const std::uint64_t bit = events & -events;
-            if ((stops & bit) || n == columns) return taken;
+            if ((stops & bit) || n == columns) {
+                // Too many fields, a NUL or non-ASCII byte, or a quote inside a field: the
+                // general path. A quote opening a field: out of line (it keeps the common
+                // loop's registers), and the delimiter or line end after it ends the field.
+                const char *at = blk + std::countr_zero(bit);
+                if (n == columns || !(m.quote & bit) || at != fieldStart || closeQuote != nullptr)
+                    return taken;
+                const QuotedField q = quotedField<Masks>(blk, m, events ^ bit);
+                if (q.close == nullptr) return taken;
+                blk = q.blk;
+                m = q.masks;
+                stops = m.quote | m.unusual;
+                events = q.events;
+                closeQuote = q.close;
+                continue;
+            }
             events ^= bit;
             const char *at = blk + std::countr_zero(bit);
-            const std::string_view field(fieldStart, std::size_t(at - fieldStart));
+            const char *fieldBegin = fieldStart;
+            const char *fieldEnd = at;
+            if (closeQuote != nullptr) [[unlikely]] {
+                fieldBegin = fieldStart + 1;
+                fieldEnd = closeQuote;
+                closeQuote = nullptr;
+            }
+            const std::string_view field(fieldBegin, std::size_t(fieldEnd - fieldBegin));
             fields[n] = field;
             isNull[n] = nulls.isNull(field) ? 1 : 0;
             ++n;

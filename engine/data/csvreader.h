@@ -28,13 +28,23 @@ public:
 private:
     // Parses records up to the next good one (rejecting bad ones on the way) into m_rec.
     bool advance(std::int64_t *row, std::int64_t *line);
-    // The fast path of nextBlock(): records with the expected field count and no quote, NUL or
-    // non-ASCII byte, split with 64-byte masks straight into the block's rows. Stops at the
-    // first record that needs the general path (which also rejects) and returns how many it
-    // took.
+    // The fast path of nextBlock(): records with the expected field count and no NUL or
+    // non-ASCII byte, whose quoted fields (if any) hold no "" and no line end, split with
+    // 64-byte masks straight into the block's rows. Stops at the first record that needs the
+    // general path (which also rejects) and returns how many it took.
     int takePlain(RecordBlock &block);
     // takePlain's loop, built with the baseline's and with AVX2's masks (csvscan.h).
     template <class Masks> int takePlainWith(RecordBlock &block);
+    // takePlain's quoted field: where its closing quote is and the scan state after it, or
+    // close == nullptr when the field needs the general path.
+    struct QuotedField {
+        const char *blk = nullptr;
+        BlockMasks masks;
+        std::uint64_t events = 0;
+        const char *close = nullptr;
+    };
+    template <class Masks>
+    QuotedField quotedField(const char *blk, BlockMasks m, std::uint64_t events) const;
     int takePlainBaseline(RecordBlock &block);
     int takePlainAvx2(RecordBlock &block);
     // The reason the record is rejected (empty if good) and where.
