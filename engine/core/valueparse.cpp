@@ -112,84 +112,16 @@ bool parseIsoDate(const char *p, int *year, int *month, int *day)
 }
 
 
-// Texts of up to 8 bytes (most numbers in data files) are read as one word: at most one '.'
-// found and squeezed out, the rest checked to be digits and converted by SWAR (D. Lemire,
-// "Parsing series of integers with SIMD", 8 digits with three multiplies), instead of a
-// multiply-add per digit in a dependency chain.
-struct ShortDecimal {
-    std::uint64_t mantissa = 0;
-    int fractionDigits = 0; // digits after the '.'
-};
-
-inline std::uint64_t lowBytes(int n) // the low n (0..8) bytes of a word
-{
-    return n >= 8 ? ~std::uint64_t(0) : (std::uint64_t(1) << (8 * n)) - 1;
-}
-
-// p[0, n), 1 <= n <= 8, as the low bytes of a word (little-endian: p[0] lowest), never
-// reading outside it.
-inline std::uint64_t loadShort(const char *p, int n)
-{
-    if (n >= 4) {
-        std::uint32_t lo, hi;
-        std::memcpy(&lo, p, 4);
-        std::memcpy(&hi, p + n - 4, 4);
-        return std::uint64_t(lo) | (std::uint64_t(hi) << (8 * (n - 4)));
-    }
-    const auto byte = [p](int i) { return std::uint64_t(static_cast<unsigned char>(p[i])); };
-    return byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
-}
-
-// False when the text is not 1-8 digits with at most one '.' and at least one digit; the
-// caller then reads it the general way.
-inline bool parseShortDecimal(const char *p, int n, bool allowDot, ShortDecimal *out)
-{
-    if (n < 1 || n > 8) return false;
-    std::uint64_t w = loadShort(p, n);
-    int digits = n;
-    out->fractionDigits = 0;
-    if (allowDot) {
-        constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-        constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-        const std::uint64_t x = w ^ (0x2E2E2E2E2E2E2E2EULL & lowBytes(n)); // '.' -> 0
-        const std::uint64_t zero = (x - kOnes) & ~x & kHighs & lowBytes(n);
-        if (zero != 0) { // the lowest zero byte is exact: the first '.'
-            const int dot = std::countr_zero(zero) / 8;
-            w = (w & lowBytes(dot)) | ((w >> 8) & ~lowBytes(dot));
-            digits = n - 1;
-            out->fractionDigits = digits - dot;
-            if (digits == 0) return false;
-        }
-    }
-    // Right-align behind '0's: the first digit is the most significant.
-    if (digits < 8) w = (w << (8 * (8 - digits))) | (0x3030303030303030ULL >> (8 * digits));
-    if ((((w & 0xF0F0F0F0F0F0F0F0ULL) | (((w + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4))
-         != 0x3333333333333333ULL))
-        return false;
-    w -= 0x3030303030303030ULL;
-    w = (w * 10) + (w >> 8);
-    w = (((w & 0x000000FF000000FFULL) * 0x000F424000000064ULL)
-         + (((w >> 16) & 0x000000FF000000FFULL) * 0x0000271000000001ULL))
-        >> 32;
-    out->mantissa = std::uint32_t(w);
-    return true;
-}
-
 } // namespace
 
-bool parseInt64(std::string_view text, std::int64_t *out)
+bool detail::parseInt64Long(std::string_view text, std::int64_t *out)
 {
-    // Fast path: an optional sign and up to 18 digits cannot overflow; anything else (longer
-    // texts, odd signs) takes from_chars, which decides exactly as before.
+    // An optional sign and up to 18 digits cannot overflow; anything else (longer texts, odd
+    // signs) takes from_chars, which decides exactly as before. (Up to 8 digits were tried.)
     const char *p = text.data();
     const char *e = p + text.size();
     bool negative = false;
     if (p < e && (*p == '-' || *p == '+')) negative = *p++ == '-';
-    ShortDecimal d;
-    if (parseShortDecimal(p, int(std::min<std::ptrdiff_t>(e - p, 9)), false, &d)) {
-        *out = negative ? -std::int64_t(d.mantissa) : std::int64_t(d.mantissa);
-        return true;
-    }
     if (p < e && e - p <= 18) {
         std::int64_t v = 0;
         for (const char *q = p; q < e; ++q) {
@@ -224,15 +156,7 @@ bool parseSimpleDecimal(std::string_view text, double *out)
     const char *e = p + text.size();
     bool negative = false;
     if (p < e && (*p == '-' || *p == '+')) negative = *p++ == '-';
-    ShortDecimal d;
-    if (parseShortDecimal(p, int(std::min<std::ptrdiff_t>(e - p, 9)), true, &d)) {
-        // Below 10^8 and at most 8 fraction digits: exact operands, one correctly rounded
-        // operation, as below.
-        double v = double(d.mantissa);
-        if (d.mantissa != 0 && d.fractionDigits > 0) v /= kPow10[d.fractionDigits];
-        *out = negative ? -v : v;
-        return true;
-    }
+    // (Texts of up to 8 digits and a '.' were tried inline: valueparse.h.)
     // All mantissa digits count toward the 19 (leading zeros too: rare, and only slower).
     std::uint64_t mantissa = 0;
     const char *intStart = p;
@@ -312,7 +236,7 @@ std::int64_t decimalMagnitude(std::string_view text)
 
 } // namespace
 
-bool parseDouble(std::string_view text, double *out)
+bool detail::parseDoubleLong(std::string_view text, double *out)
 {
     if (parseSimpleDecimal(text, out)) return true;
     bool ok = false;
