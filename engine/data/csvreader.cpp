@@ -234,7 +234,7 @@ int CsvReader::takePlainBaseline(RecordBlock &block)
 }
 
 #if SF_SCAN_AVX2
-[[SF_ISA_AVX2]] int CsvReader::takePlainAvx2(RecordBlock &block)
+[[SF_ISA_AVX2, gnu::flatten]] int CsvReader::takePlainAvx2(RecordBlock &block)
 {
     return takePlainWith<Avx2Masks>(block);
 }
