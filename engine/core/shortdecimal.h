@@ -24,7 +24,7 @@ inline std::uint64_t lowBytes(int n) // the low n (0..8) bytes of a word
 
 // p[0, n), 1 <= n <= 8, as the low bytes of a word (little-endian: p[0] lowest), never
 // reading outside it.
-inline std::uint64_t loadShort(const char *p, int n)
+[[gnu::always_inline]] inline std::uint64_t loadShort(const char *p, int n)
 {
     if (n >= 4) {
         std::uint32_t lo, hi;
@@ -38,7 +38,8 @@ inline std::uint64_t loadShort(const char *p, int n)
 
 // False when the text is not 1-8 digits with at most one '.' and at least one digit; the
 // caller then reads it the general way.
-inline bool parseShortDecimal(const char *p, int n, bool allowDot, ShortDecimal *out)
+[[gnu::always_inline]] inline bool parseShortDecimal(const char *p, int n, bool allowDot,
+                                                     ShortDecimal *out)
 {
     if (n < 1 || n > 8) return false;
     std::uint64_t w = loadShort(p, n);

@@ -14,7 +14,7 @@ bool parseInt64Long(std::string_view text, std::int64_t *out);
 bool parseDoubleLong(std::string_view text, double *out);
 } // namespace detail
 
-inline bool parseInt64(std::string_view text, std::int64_t *out)
+[[gnu::always_inline]] inline bool parseInt64(std::string_view text, std::int64_t *out)
 {
     const char *p = text.data();
     const char *e = p + text.size();
@@ -29,7 +29,7 @@ inline bool parseInt64(std::string_view text, std::int64_t *out)
 }
 
 // Accepts ints too, "inf", "nan". Every result is the correctly rounded double (from_chars').
-inline bool parseDouble(std::string_view text, double *out)
+[[gnu::always_inline]] inline bool parseDouble(std::string_view text, double *out)
 {
     static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
     const char *p = text.data();
