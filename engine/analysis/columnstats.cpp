@@ -207,7 +207,7 @@ void ColumnStats::addStringBlock(const RecordBlock &block, int column)
         else
             texts[n++] = block.field(r, column);
     }
-    constexpr int kAhead = 12;
+    constexpr int kAhead = int(TopValues::kPrefetchAhead);
     for (int i = 0; i < n; ++i)
         hashes[i] = hashBytes(texts[i]);
     for (int i = 0; i < std::min(n, kAhead); ++i)

@@ -19,7 +19,7 @@ void TopValues::merge(const TopValues &other)
 {
     // Entries carry their hash: merging never hashes a string again. They are listed first (in
     // the other table's slot order, as always), so each lookup can request the slot of the
-    // entry kAhead places on: a large table is merged without waiting on memory per entry.
+    // entry kPrefetchAhead places on: a large table is merged without waiting on memory per entry.
     struct Entry {
         std::string_view value;
         std::uint64_t hash;
@@ -30,11 +30,10 @@ void TopValues::merge(const TopValues &other)
     other.m_counts.forEach([&entries](std::string_view value, std::uint64_t hash, const Counted &c) {
         entries.push_back({value, hash, c});
     });
-    constexpr std::size_t kAhead = 12;
-    for (std::size_t i = 0; i < std::min(entries.size(), kAhead); ++i)
+    for (std::size_t i = 0; i < std::min(entries.size(), kPrefetchAhead); ++i)
         prefetch(entries[i].hash);
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        if (i + kAhead < entries.size()) prefetch(entries[i + kAhead].hash);
+        if (i + kPrefetchAhead < entries.size()) prefetch(entries[i + kPrefetchAhead].hash);
         const Entry &e = entries[i];
         if (Counted *mine = find(e.value, e.hash))
             mine->count += e.counted.count;

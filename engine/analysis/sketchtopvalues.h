@@ -29,6 +29,9 @@ public:
     // The counts of a known value (hash = hashBytes(value)), or null when it is not known.
     Counted *find(std::string_view value, std::uint64_t hash) { return m_counts.find(value, hash); }
     void prefetch(std::uint64_t hash) const { m_counts.prefetch(hash); }
+    // How many values ahead of its lookup a loop requests a slot: enough to overlap the
+    // waits of a table past the caches, few enough that the core keeps them all in flight.
+    static constexpr std::size_t kPrefetchAhead = 12;
     // Adds a value find() did not know, with `count` occurrences; false (and the result
     // becomes approximate) when the cap keeps it out.
     bool admit(std::string_view value, std::uint64_t hash, std::int64_t length,

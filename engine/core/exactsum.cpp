@@ -309,11 +309,7 @@ void ExactMoments::addSquareSlow(double x)
                   grown.begin() + (empty ? 0 : m_sqFirst - first));
         m_sqCells.swap(grown);
         m_sqFirst = first;
-        const std::uint64_t mantissa =
-            (std::bit_cast<std::uint64_t>(x) & ((std::uint64_t(1) << 52) - 1)) |
-            (std::uint64_t(1) << 52);
-        m_sqCells[std::size_t(biased - m_sqFirst)] += U128(mantissa) * mantissa;
-        if (++m_sqBuffered == kBufferedSquares) flushSquares();
+        addSquareToCell(std::size_t(biased - m_sqFirst), std::bit_cast<std::uint64_t>(x));
         return;
     }
     const double sq = x * x;

@@ -113,10 +113,7 @@ public:
             addSquareSlow(x);
             return;
         }
-        const std::uint64_t mantissa =
-            (bits & ((std::uint64_t(1) << 52) - 1)) | (std::uint64_t(1) << 52);
-        m_sqCells[std::size_t(i)] += detail::U128(mantissa) * mantissa;
-        if (++m_sqBuffered == kBufferedSquares) flushSquares();
+        addSquareToCell(std::size_t(i), bits);
     }
     // Bit-identical to add(double(x)) for each x; integers below 2^31 in magnitude are summed
     // in 128-bit integer accumulators (which cannot overflow), skipping the exact sums.
@@ -135,6 +132,14 @@ private:
     static constexpr int kBufferedSquares = 1024;
     static constexpr int kDirectSquares = 32; // before the cells are allocated
     void addSquareSlow(double x);
+    // The square of the mantissa of the double with these bits into cells[cell].
+    void addSquareToCell(std::size_t cell, std::uint64_t bits)
+    {
+        const std::uint64_t mantissa =
+            (bits & ((std::uint64_t(1) << 52) - 1)) | (std::uint64_t(1) << 52);
+        m_sqCells[cell] += detail::U128(mantissa) * mantissa;
+        if (++m_sqBuffered == kBufferedSquares) flushSquares();
+    }
     void flushSquares();
     // Adds the cells' squares (cells[k] at biased exponent first + k) to `sum`.
     static void foldSquares(const std::vector<detail::U128> &cells, int first, ExactSum &sum);

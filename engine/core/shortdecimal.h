@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace sf::detail {
 
@@ -79,6 +80,18 @@ inline std::uint64_t lowBytes(int n) // the low n (0..8) bytes of a word
         32;
     out->mantissa = std::uint32_t(w);
     return true;
+}
+
+// An optional sign, then parseShortDecimal of the rest (up to 8 bytes): the short path both
+// parseInt64 and parseDouble try first.
+[[gnu::always_inline]] inline bool parseShortSigned(std::string_view text, bool allowDot,
+                                                    bool *negative, ShortDecimal *out)
+{
+    const char *p = text.data();
+    const char *e = p + text.size();
+    *negative = false;
+    if (p < e && (*p == '-' || *p == '+')) *negative = *p++ == '-';
+    return parseShortDecimal(p, int(std::min<std::ptrdiff_t>(e - p, 9)), allowDot, out);
 }
 
 } // namespace sf::detail

@@ -16,12 +16,9 @@ bool parseDoubleLong(std::string_view text, double *out);
 
 [[gnu::always_inline]] inline bool parseInt64(std::string_view text, std::int64_t *out)
 {
-    const char *p = text.data();
-    const char *e = p + text.size();
-    bool negative = false;
-    if (p < e && (*p == '-' || *p == '+')) negative = *p++ == '-';
+    bool negative;
     detail::ShortDecimal d;
-    if (detail::parseShortDecimal(p, int(std::min<std::ptrdiff_t>(e - p, 9)), false, &d)) {
+    if (detail::parseShortSigned(text, false, &negative, &d)) {
         *out = negative ? -std::int64_t(d.mantissa) : std::int64_t(d.mantissa);
         return true;
     }
@@ -32,12 +29,9 @@ bool parseDoubleLong(std::string_view text, double *out);
 [[gnu::always_inline]] inline bool parseDouble(std::string_view text, double *out)
 {
     static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
-    const char *p = text.data();
-    const char *e = p + text.size();
-    bool negative = false;
-    if (p < e && (*p == '-' || *p == '+')) negative = *p++ == '-';
+    bool negative;
     detail::ShortDecimal d;
-    if (detail::parseShortDecimal(p, int(std::min<std::ptrdiff_t>(e - p, 9)), true, &d)) {
+    if (detail::parseShortSigned(text, true, &negative, &d)) {
         // Below 10^8 and at most 8 fraction digits: exact operands, one correctly rounded
         // division (Clinger's fast path).
         double v = double(d.mantissa);

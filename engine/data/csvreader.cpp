@@ -123,7 +123,7 @@ CsvReader::quotedField(const char *blk, BlockMasks m, std::uint64_t events) cons
         blk += 64;
         if (m_e - blk < 64) return {};
         m = Masks::of(blk, delimiter, quote);
-        events = m.delimiter | m.lineEnd | m.quote | m.unusual;
+        events = m.events();
     }
 }
 
@@ -140,8 +140,8 @@ template <class Masks>
     // (delimiter, line end) or need a closer look (quote, NUL, non-ASCII).
     const char *blk = p;
     BlockMasks m = Masks::of(blk, delimiter, quote);
-    std::uint64_t stops = m.quote | m.unusual;
-    std::uint64_t events = m.delimiter | m.lineEnd | stops;
+    std::uint64_t stops = m.stops();
+    std::uint64_t events = m.events();
     int taken = 0;
     while (!block.full() && m_row < m_endRow) {
         std::string_view *fields = block.rowFields();
@@ -155,8 +155,8 @@ template <class Masks>
                 blk += 64;
                 if (m_e - blk < 64) return taken; // too near the end: the general path
                 m = Masks::of(blk, delimiter, quote);
-                stops = m.quote | m.unusual;
-                events = m.delimiter | m.lineEnd | stops;
+                stops = m.stops();
+                events = m.events();
                 continue;
             }
             const std::uint64_t bit = events & -events;
@@ -171,7 +171,7 @@ template <class Masks>
                 if (q.close == nullptr) return taken;
                 blk = q.blk;
                 m = q.masks;
-                stops = m.quote | m.unusual;
+                stops = m.stops();
                 events = q.events;
                 closeQuote = q.close;
                 continue;
@@ -211,8 +211,8 @@ template <class Masks>
             if (m_e - p < 64) return taken;
             blk = p;
             m = Masks::of(blk, delimiter, quote);
-            stops = m.quote | m.unusual;
-            events = m.delimiter | m.lineEnd | stops;
+            stops = m.stops();
+            events = m.events();
         } else {
             events &= ~std::uint64_t(0) << (p - blk); // drops the line ends skipped
         }

@@ -47,6 +47,10 @@ struct BlockMasks {
     std::uint64_t lineEnd = 0; // LF or CR
     std::uint64_t cr = 0;      // CR alone (CRLF ends one line: the index counts lines)
     std::uint64_t unusual = 0; // NUL or a byte >= 0x80: needs the UTF-8/NUL check
+
+    // The bytes a record splitter must look at: the quote and unusual ones stop its fast path.
+    std::uint64_t stops() const { return quote | unusual; }
+    std::uint64_t events() const { return delimiter | lineEnd | stops(); }
 };
 
 // The masks of p[0..63] (all 64 bytes must be readable). SSE2 where available.
