@@ -30,7 +30,7 @@ BufferPool::Lease &BufferPool::Lease::operator=(Lease &&other) noexcept
 
 void BufferPool::Lease::release()
 {
-    if (m_pool && m_buffer.data) m_pool->giveBack(std::move(m_buffer));
+    if (m_pool && m_buffer.data()) m_pool->giveBack(std::move(m_buffer));
     m_pool = nullptr;
     m_buffer = Buffer{};
 }
@@ -44,9 +44,9 @@ BufferPool::Lease BufferPool::take(std::size_t size)
         auto best = m_free.end();
         for (auto it = m_free.begin(); it != m_free.end(); ++it) {
             if (best == m_free.end()) best = it;
-            else if (it->capacity >= size)
-                best = best->capacity < size || it->capacity < best->capacity ? it : best;
-            else if (best->capacity < size && it->capacity > best->capacity)
+            else if (it->capacity() >= size)
+                best = best->capacity() < size || it->capacity() < best->capacity() ? it : best;
+            else if (best->capacity() < size && it->capacity() > best->capacity())
                 best = it;
         }
         if (best != m_free.end()) {
@@ -54,11 +54,9 @@ BufferPool::Lease BufferPool::take(std::size_t size)
             m_free.erase(best);
         }
     }
-    if (buffer.capacity < size) {
+    if (buffer.capacity() < size) {
         // Grow with some headroom: chunks of one run differ a little in bytes.
-        const std::size_t capacity = std::max(size, buffer.capacity + buffer.capacity / 4);
-        buffer.data.reset(new char[capacity]);
-        buffer.capacity = capacity;
+        buffer = Buffer(std::max(size, buffer.capacity() + buffer.capacity() / 4));
     }
     return Lease(this, std::move(buffer));
 }
@@ -73,9 +71,9 @@ void BufferPool::giveBack(Buffer buffer)
     }
     // Full: keep the larger of the new one and the smallest kept one.
     auto smallest = std::min_element(m_free.begin(), m_free.end(), [](const Buffer &a, const Buffer &b) {
-        return a.capacity < b.capacity;
+        return a.capacity() < b.capacity();
     });
-    if (smallest->capacity < buffer.capacity) *smallest = std::move(buffer);
+    if (smallest->capacity() < buffer.capacity()) *smallest = std::move(buffer);
 }
 
 } // namespace sf

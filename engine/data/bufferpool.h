@@ -1,10 +1,13 @@
 #pragma once
 // Byte buffers that readers borrow and give back, so a run's chunk reads reuse the memory the
-// previous chunks' reads already faulted in, instead of fresh pages for every chunk. Thread-safe;
-// at most a few buffers are kept (one per reader alive at once, up to kKeep).
+// previous chunks' reads already faulted in, instead of fresh pages for every chunk; a new
+// buffer is backed by huge pages (core/prefault.h's allocatePages). Thread-safe; at most a few
+// buffers are kept (one per reader alive at once, up to kKeep).
 //
 // Under AddressSanitizer nothing is kept: a view that outlives its reader then reads freed
 // memory, which ASan reports, instead of silently reading the next chunk's bytes.
+#include "core/prefault.h"
+
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -15,10 +18,7 @@ namespace sf {
 
 class BufferPool {
 public:
-    struct Buffer {
-        std::unique_ptr<char[]> data;
-        std::size_t capacity = 0;
-    };
+    using Buffer = PageBuffer;
 
     // A borrowed buffer of at least the size asked for; given back when destroyed.
     class Lease {
@@ -31,7 +31,7 @@ public:
         Lease &operator=(const Lease &) = delete;
         ~Lease() { release(); }
 
-        char *data() const { return m_buffer.data.get(); }
+        char *data() const { return m_buffer.data(); }
 
     private:
         void release();

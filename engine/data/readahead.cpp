@@ -13,8 +13,9 @@ ReadAhead::ReadAhead(const MappedFile &file, std::int64_t begin, std::int64_t en
     , m_count(std::max<std::int64_t>(1, (m_end - m_begin + std::int64_t(m_window) - 1) /
                                             std::int64_t(m_window)))
 {
+    const std::size_t largest = std::size_t(std::min<std::int64_t>(std::int64_t(m_window), m_end - m_begin));
     for (Slot &s : m_slots)
-        s.buffer.resize(kHeadroom + m_window);
+        s.buffer = PageBuffer(kHeadroom + largest);
     if (ahead && m_count > 1) m_helper = std::thread([this] { produce(); });
 }
 

@@ -5,6 +5,7 @@
 // helper (`ahead` false: small ranges, where a thread costs more than it saves) each window is
 // read when asked for. Each window has kHeadroom writable bytes before it, where a consumer can
 // put the unfinished end of the previous window to scan across the boundary.
+#include "core/prefault.h"
 #include "data/mappedfile.h"
 #include <QString>
 #include <condition_variable>
@@ -39,7 +40,7 @@ public:
 
 private:
     struct Slot {
-        std::vector<char> buffer; // kHeadroom + window bytes
+        PageBuffer buffer; // kHeadroom + window bytes
         std::size_t size = 0;
         bool ok = true;
         QString error;

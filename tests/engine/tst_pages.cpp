@@ -1,0 +1,74 @@
+// Large-buffer memory (core/prefault.h) and the pool that reuses it (data/bufferpool.h): huge-
+// page blocks are aligned to 2 MiB, hold what was asked for, are writable end to end and come
+// back from the pool instead of being mapped again.
+#include "core/prefault.h"
+#include "data/bufferpool.h"
+#include <QtTest>
+#include <cstdint>
+#include <cstring>
+
+using namespace sf;
+
+class TestPages : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void largeBlocksAreWholeAlignedHugePages()
+    {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("under AddressSanitizer every block comes from operator new");
+#endif
+        constexpr std::size_t kHuge = std::size_t(2) << 20;
+        for (std::size_t asked : {std::size_t(1) << 20, kHuge, kHuge + 1, std::size_t(3300000)}) {
+            PageBuffer b(asked);
+            QVERIFY(b.data());
+            QCOMPARE(std::uintptr_t(b.data()) % kHuge, std::uintptr_t(0));
+            QCOMPARE(b.capacity() % kHuge, std::size_t(0));
+            QVERIFY(b.capacity() >= asked);
+            QVERIFY(b.capacity() < asked + kHuge);
+            std::memset(b.data(), 0x5a, b.capacity()); // every byte writable
+            QCOMPARE(b.data()[b.capacity() - 1], char(0x5a));
+        }
+    }
+    void smallBlocksAreExactHeapBlocks()
+    {
+        for (std::size_t asked : {std::size_t(0), std::size_t(1), std::size_t(64 + 1000), std::size_t(1 << 19)}) {
+            PageBuffer b(asked);
+            QVERIFY(b.data());
+            QCOMPARE(b.capacity(), std::max<std::size_t>(asked, 1));
+            std::memset(b.data(), 1, b.capacity());
+        }
+    }
+    void movesHandOverOwnership()
+    {
+        PageBuffer a(std::size_t(3) << 20);
+        char *const p = a.data();
+        PageBuffer b(std::move(a));
+        QCOMPARE(b.data(), p);
+        QVERIFY(!a.data());
+        QCOMPARE(a.capacity(), std::size_t(0));
+        PageBuffer c(100);
+        c = std::move(b); // frees c's old block
+        QCOMPARE(c.data(), p);
+        QVERIFY(!b.data());
+    }
+    void poolHandsBackTheSameMemory()
+    {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("the pool keeps nothing under AddressSanitizer");
+#endif
+        BufferPool pool;
+        char *first = nullptr;
+        {
+            BufferPool::Lease lease = pool.take(3300000);
+            first = lease.data();
+            std::memset(first, 7, 3300000);
+        }
+        BufferPool::Lease again = pool.take(3200000); // smaller: the same buffer fits
+        QCOMPARE(again.data(), first);
+        BufferPool::Lease second = pool.take(3200000); // the first is lent out: a new one
+        QVERIFY(second.data() != first);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPages)
+#include "tst_pages.moc"
