@@ -2,6 +2,7 @@
 // it a QApplication, on the offscreen platform, to render the workbench's sweep charts: those
 // come from the superflow-cli-charts module, loaded for --plot alone (charts/chartsmodule.h).
 #include "clicommand.h"
+#include "core/allocator.h"
 #include "sweepplot.h"
 #include "translations.h"
 #include <QCoreApplication>
@@ -32,6 +33,7 @@ QLibrary *loadCharts()
 #endif
 
 int main(int argc, char *argv[]) {
+    sf::tuneAllocator();
     std::unique_ptr<QCoreApplication> app;
 #ifdef SF_CLI_CHARTS_RELDIR
     if (sf::cli::argumentsWantPlot(argc, argv)) {

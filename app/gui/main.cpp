@@ -1,5 +1,6 @@
 // superflow entry point: the Widgets workbench. Parses the command line, then hands the
 // dataset and run settings to the main window.
+#include "core/allocator.h"
 #include "mainwindow.h"
 #include "partition/partitionspec.h"
 #include "runsetuppage.h"
@@ -27,6 +28,7 @@ int fail(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    sf::tuneAllocator();
     // The resources live in the static superflow_ui library: make sure the linker keeps them.
     Q_INIT_RESOURCE(resources);
     QApplication app(argc, argv);

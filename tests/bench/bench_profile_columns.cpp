@@ -5,6 +5,7 @@
 // Usage: bench_profile_columns FILE.csv [chunk_rows=50000] [repeats=3] [only: a column name, "read"
 // or "all"]
 #include "analysis/columnstats.h"
+#include "core/allocator.h"
 #include "data/datasource.h"
 
 #include <QCoreApplication>
@@ -65,6 +66,7 @@ template <class F> double best(int repeats, F f)
 
 int main(int argc, char **argv)
 {
+    sf::tuneAllocator(); // as superflow-cli
     QCoreApplication app(argc, argv);
     if (argc < 2) {
         std::fprintf(stderr, "usage: bench_profile_columns FILE.csv [chunk_rows] [repeats]\n");
