@@ -3,6 +3,7 @@
 #include "data/sqlitesource.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
@@ -32,6 +33,7 @@ void DatasetLoader::load(const QString &path, const SourceOptions &options)
     m_watcher->setFuture(QtConcurrent::run([path, options, shared] {
         OpenControl control;
         control.cancel = &shared->cancel;
+        control.threads = QThread::idealThreadCount();
         control.progress = [shared](std::int64_t done, std::int64_t total) {
             shared->done.store(done, std::memory_order_relaxed);
             shared->total.store(total, std::memory_order_relaxed);

@@ -95,7 +95,7 @@ int runAnalysisCommand(const QString &analysis, const QStringList &args) {
     std::shared_ptr<const DataSource> source;
     if (!synthetic) {
         int code = ExitOk;
-        source = openDataset(datasetPath, settings.source, &code);
+        source = openDataset(datasetPath, settings.source, &code, settings.run.workers);
         if (!source) return code;
     }
     if (!instance->prepare(source ? source->schema() : Schema{}, &error))

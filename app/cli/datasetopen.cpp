@@ -5,12 +5,15 @@
 #include "commands.h"
 #include "interruptguard.h"
 
+#include <QThread>
+
 namespace sf::cli {
 
 std::shared_ptr<const DataSource> openDataset(const QString &path, const SourceOptions &options,
-                                              int *exitCode) {
+                                              int *exitCode, int threads) {
     OpenControl control;
     control.cancel = InterruptGuard::flag();
+    control.threads = threads > 0 ? threads : QThread::idealThreadCount();
     QString error;
     std::shared_ptr<const DataSource> source = openDataSource(path, options, control, &error);
     if (source) return source;

@@ -1,228 +1,29 @@
 #include "data/csvindexer.h"
 
-#include "data/csvscan.h"
+#include "data/csvblockscanner.h"
 #include "data/readahead.h"
 
-#include <bit>
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <functional>
+#include <new>
+#include <optional>
+#include <thread>
 #include <vector>
 
 namespace sf::csv {
 
 namespace {
 
-// The scan counts bits; the baseline x86-64 ISA has no POPCNT, and a libgcc call per count cost
-// a fifth of the scan. The window loop is built three times (baseline, POPCNT, AVX2 masks with
-// POPCNT/BMI) and chosen on the first call, as csvscan.h's hasAvx2().
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define SF_SCAN_POPCNT 1
-#define SF_TARGET_POPCNT [[gnu::target("popcnt")]]
-#else
-#define SF_SCAN_POPCNT 0
-#define SF_TARGET_POPCNT
-#endif
+using scan::State;
+using IndexScanner = scan::BlockScanner<scan::CheckpointSink>;
+using SegmentScanner = scan::BlockScanner<scan::StartSink>;
 
-constexpr std::int64_t kTickBytes = 8 << 20;    // progress and cancel checks, not per record
-constexpr std::size_t kWindowBytes = 1 << 20;   // what the index scan of a file reads at once
-
-// The bits at and above position i of a 64-bit mask (none for i >= 64).
-inline std::uint64_t from(int i)
-{
-    return i >= 64 ? 0 : ~std::uint64_t(0) << i;
-}
-
-// The index scan, 64 bytes at a time. Record boundaries follow csvscan.h's grammar exactly
-// (findRecordEnd, skipLineEnds), found with bit masks instead of a search per record:
-// - a quote opens a quoted field when the byte before it is a delimiter or a line end outside
-//   quotes (or it is the first data byte); inside, "" is data and the next lone quote closes;
-// - a record starts at each byte that is not a line end and follows a line end outside quotes;
-// - physical lines do not depend on quoting: LF, CR and CRLF each end one, wherever they are.
-// The bytes inside quoted fields are found by walking the block's quotes in order, so a block
-// without quotes, outside quotes, costs a few mask operations.
-class BlockScanner {
-public:
-    BlockScanner(const Dialect &d, std::int64_t stride, RowIndex *index)
-        : m_delimiter(d.delimiter)
-        , m_quote(d.quote)
-        , m_stride(stride)
-        , m_line(d.dataLine)
-        , m_index(index)
-    {}
-
-    // Scans the 64-byte blocks of [p, p + n), whose first byte is at file offset `offset`.
-    // `last`: the data ends at p + n. Returns how many bytes it scanned: all of them when
-    // `last`, else whole blocks that leave at least one byte after them (a "" pair may end on
-    // it); the rest must come again at the start of the next window.
-    std::size_t window(const char *p, std::size_t n, std::int64_t offset, bool last)
-    {
-#if SF_SCAN_AVX2
-        if (hasAvx2()) return windowAvx2(p, n, offset, last);
-#endif
-#if SF_SCAN_POPCNT
-        static const bool popcnt = __builtin_cpu_supports("popcnt");
-        if (popcnt) return windowPopcnt(p, n, offset, last);
-#endif
-        return windowImpl<BaselineMasks>(p, n, offset, last);
-    }
-
-    std::int64_t rows() const { return m_rows; }
-    bool inQuote() const { return m_inQuote; }
-    std::int64_t openQuote() const { return m_openQuote; }
-    std::int64_t lastStart() const { return m_lastStart; }
-    std::int64_t lastStartLine() const { return m_lastStartLine; }
-
-private:
-    SF_TARGET_POPCNT std::size_t windowPopcnt(const char *p, std::size_t n, std::int64_t offset,
-                                              bool last)
-    {
-        return windowImpl<BaselineMasks>(p, n, offset, last);
-    }
-#if SF_SCAN_AVX2
-    [[SF_ISA_AVX2]] std::size_t windowAvx2(const char *p, std::size_t n, std::int64_t offset,
-                                           bool last)
-    {
-        return windowImpl<Avx2Masks>(p, n, offset, last);
-    }
-#endif
-
-    template <class Masks>
-    [[gnu::always_inline]] std::size_t windowImpl(const char *p, std::size_t n,
-                                                  std::int64_t offset, bool last)
-    {
-        m_limit = p + n;
-        std::size_t i = 0;
-        for (; n - i >= 65 || (last && n - i >= 64); i += 64)
-            block(p + i, offset + std::int64_t(i), Masks::of(p + i, m_delimiter, m_quote),
-                  ~std::uint64_t(0));
-        if (last && i < n) {
-            char tail[64] = {};
-            std::memcpy(tail, p + i, n - i);
-            block(p + i, offset + std::int64_t(i), Masks::of(tail, m_delimiter, m_quote),
-                  ~from(int(n - i)));
-            i = n;
-        }
-        return i;
-    }
-
-    // Scans the block at b (file offset `offset`); `valid` has a bit for each byte of it inside
-    // the data.
-    [[gnu::always_inline]] void block(const char *b, std::int64_t offset, const BlockMasks &c,
-                                      std::uint64_t valid)
-    {
-        const std::uint64_t lineEnd = c.lineEnd & valid;
-        const std::uint64_t quote = c.quote & valid;
-        std::uint64_t inside = 0;
-        if (quote != 0 || m_inQuote)
-            inside = quoted(b, offset, quote, (c.delimiter | lineEnd) & valid);
-        const std::uint64_t outsideEnd = lineEnd & ~inside;
-        std::uint64_t starts = ~lineEnd & ~inside & valid & ((outsideEnd << 1) | m_afterEnd);
-        const std::uint64_t cr = c.cr & valid;
-        const std::uint64_t terminators = cr | (lineEnd & ~cr & ~((cr << 1) | m_afterCr));
-        if (starts != 0) {
-            const int n = std::popcount(starts);
-            const int last = 63 - std::countl_zero(starts);
-            m_lastStart = offset + last;
-            m_lastStartLine = m_line + std::popcount(terminators & ~from(last));
-            // Checkpoints fall every `stride` records: visit only the starts that take one.
-            std::int64_t next = m_untilCheckpoint; // 0-based, among this block's starts
-            std::uint64_t s = starts;
-            for (std::int64_t k = 0; next < n; next += m_stride) {
-                for (; k < next; ++k)
-                    s &= s - 1;
-                const int at = std::countr_zero(s);
-                m_index->checkpoints.push_back(
-                    {offset + at, m_line + std::popcount(terminators & ~from(at))});
-            }
-            m_untilCheckpoint = next - n;
-            m_rows += n;
-        }
-        m_line += std::popcount(terminators);
-        m_afterEnd = (outsideEnd >> 63) & 1;
-        m_afterSeparator = (((c.delimiter | lineEnd) & ~inside) >> 63) & 1;
-        m_afterCr = cr >> 63;
-    }
-
-    // The bytes of the block inside quoted fields (after an opening quote, up to and with the
-    // closing one), updating the quote state.
-    std::uint64_t quoted(const char *b, std::int64_t offset, std::uint64_t quote,
-                         std::uint64_t separators)
-    {
-        const std::uint64_t opens = quote & ((separators << 1) | m_afterSeparator);
-        std::uint64_t inside = 0;
-        int i = m_skipFirst ? 1 : 0; // the block's first byte closes a "" pair
-        m_skipFirst = false;
-        int insideFrom = 0;
-        for (;;) {
-            if (!m_inQuote) {
-                const std::uint64_t candidates = opens & from(i);
-                if (candidates == 0) break;
-                const int o = std::countr_zero(candidates);
-                m_inQuote = true;
-                m_openQuote = offset + o;
-                i = insideFrom = o + 1;
-            }
-            const std::uint64_t next = quote & from(i);
-            if (next == 0) {
-                inside |= from(insideFrom);
-                break;
-            }
-            const int j = std::countr_zero(next);
-            const bool pair = j < 63 ? ((quote >> (j + 1)) & 1) != 0
-                                     : (b + 64 < m_limit && b[64] == m_quote);
-            if (pair) {
-                if (j == 63) {
-                    m_skipFirst = true;
-                    inside |= from(insideFrom);
-                    break;
-                }
-                i = j + 2;
-                continue;
-            }
-            inside |= from(insideFrom) & ~from(j + 1);
-            m_inQuote = false;
-            i = j + 1;
-        }
-        return inside;
-    }
-
-    const char *m_limit = nullptr; // the end of the window being scanned
-    char m_delimiter;
-    char m_quote;
-    std::int64_t m_stride;
-    std::int64_t m_line;
-    RowIndex *m_index;
-    std::int64_t m_rows = 0;
-    std::int64_t m_untilCheckpoint = 0; // record starts to pass before the next checkpoint
-    bool m_inQuote = false;
-    bool m_skipFirst = false;
-    std::uint64_t m_afterEnd = 1;       // the byte before the block is a line end outside quotes
-    std::uint64_t m_afterSeparator = 1; // ... a delimiter or line end outside quotes
-    std::uint64_t m_afterCr = 0;        // ... a CR
-    std::int64_t m_openQuote = 0; // file offsets
-    std::int64_t m_lastStart = 0;
-    std::int64_t m_lastStartLine = 0;
-};
-
-
-// The index's end when the scan ended inside quotes: the rest of the data, from the record
-// that opened them, is one rejected record. `start` holds that record's bytes from its start
-// (at least up to its opening quote), `size` of them.
-void rejectUnterminated(const BlockScanner &scan, const char *start, std::int64_t size,
-                        RowIndex *idx, QList<RejectedRecord> *rejects)
-{
-    RejectedRecord r;
-    const Location loc = locate(start, scan.lastStartLine(), start + (scan.openQuote() - scan.lastStart()));
-    r.line = loc.line;
-    r.column = loc.column;
-    r.offset = scan.lastStart();
-    r.reason = QStringLiteral("unterminated quoted field (the rest of the file is one record)");
-    r.raw = rejectRaw(start, qsizetype(size));
-    rejects->append(r);
-    if ((idx->rowCount - 1) % idx->stride == 0) idx->checkpoints.pop_back(); // it took one
-    --idx->rowCount;
-    idx->dataEnd = scan.lastStart();
-}
+constexpr std::int64_t kTickBytes = 8 << 20;       // progress and cancel checks, not per record
+constexpr std::size_t kWindowBytes = 1 << 20;      // what the index scan of a file reads at once
+constexpr std::size_t kMinSegmentBytes = 16 << 20; // a parallel scan's smallest segment
+constexpr std::size_t kProbeBytes = 64 << 10;      // how far a segment start looks for an LF
 
 bool cancelled(const OpenControl &control)
 {
@@ -239,6 +40,159 @@ RowIndex emptyIndex(const Dialect &dialect, std::int64_t total, std::int64_t str
     return idx;
 }
 
+IndexScanner indexScanner(const Dialect &dialect, std::int64_t stride, RowIndex *idx)
+{
+    State start;
+    start.line = dialect.dataLine;
+    return IndexScanner(dialect, start, scan::CheckpointSink{idx, stride, 0});
+}
+
+// The index's end when the scan ended inside quotes: the rest of the data, from the record
+// that opened them, is one rejected record. `start` holds that record's bytes from its start
+// (at least up to its opening quote), `size` of them.
+void rejectUnterminated(const State &s, const char *start, std::int64_t size, RowIndex *idx,
+                        QList<RejectedRecord> *rejects)
+{
+    RejectedRecord r;
+    const Location loc = locate(start, s.lastStartLine, start + (s.openQuote - s.lastStart));
+    r.line = loc.line;
+    r.column = loc.column;
+    r.offset = s.lastStart;
+    r.reason = QStringLiteral("unterminated quoted field (the rest of the file is one record)");
+    r.raw = rejectRaw(start, qsizetype(size));
+    rejects->append(r);
+    if ((idx->rowCount - 1) % idx->stride == 0) idx->checkpoints.pop_back(); // it took one
+    --idx->rowCount;
+    idx->dataEnd = s.lastStart;
+}
+
+// How a range scan reports: its bytes done so far (read by the thread that reports progress)
+// and, on that thread only, the report itself.
+struct Progress {
+    std::atomic<std::int64_t> done{0};
+    std::function<void()> report; // empty on helper threads
+};
+
+// Scans [from, to) of `file` with `scanner`, in windows read by ReadAhead (one ahead on a helper
+// thread when `ahead`); the range ends at `to`. False when cancelled (`error` untouched) or when
+// the file cannot be read (`error` says why).
+template <class Scanner>
+bool scanRange(const MappedFile &file, Scanner &scanner, std::int64_t from, std::int64_t to,
+               std::size_t window, bool ahead, const OpenControl &control, Progress *progress,
+               QString *error)
+{
+    // The unscanned end of a window (under 65 bytes: the scanner takes whole blocks) goes into
+    // the next one's headroom.
+    ReadAhead reader(file, from, to, window, ahead);
+    char carry[ReadAhead::kHeadroom];
+    std::size_t rem = 0;
+    std::int64_t nextTick = from + kTickBytes;
+    for (;;) {
+        ReadAhead::Window w;
+        if (!reader.next(&w, error)) return false;
+        char *start = w.data - rem;
+        std::memcpy(start, carry, rem);
+        const std::size_t have = rem + w.size;
+        const std::int64_t offset = w.offset - std::int64_t(rem);
+        const std::size_t used = scanner.window(start, have, offset, w.last);
+        if (w.last) break;
+        rem = have - used;
+        std::memcpy(carry, start + used, rem);
+        if (offset + std::int64_t(used) >= nextTick) {
+            nextTick = offset + std::int64_t(used) + kTickBytes;
+            progress->done.store(offset + std::int64_t(used) - from, std::memory_order_relaxed);
+            if (progress->report) progress->report();
+            if (cancelled(control)) return false; // also when the report asked for it
+        }
+    }
+    progress->done.store(to - from, std::memory_order_relaxed);
+    return true;
+}
+
+// Where the segments of a parallel scan of [begin, total) start: just after the first LF at or
+// after each even split, so each begins at a line start. A segment guesses that this LF is
+// outside quotes; the stitching checks it. Fewer segments (none: scan serially) for small
+// files, or where no LF is near a split.
+std::vector<std::int64_t> segmentStarts(const MappedFile &file, std::int64_t begin,
+                                        std::int64_t total, int threads, std::size_t minSegment)
+{
+    std::vector<std::int64_t> starts;
+    const std::int64_t span = total - begin;
+    const std::int64_t count =
+        std::min<std::int64_t>(threads, span / std::int64_t(std::max<std::size_t>(minSegment, 1)));
+    std::vector<char> probe(kProbeBytes);
+    QString ignored;
+    for (std::int64_t k = 1; k < count; ++k) {
+        const std::int64_t at = std::max(begin + span / count * k, starts.empty() ? begin : starts.back());
+        const std::size_t n = std::size_t(std::min<std::int64_t>(std::int64_t(kProbeBytes), total - at));
+        if (n == 0 || !file.read(at, n, probe.data(), &ignored)) break;
+        const char *lf = static_cast<const char *>(std::memchr(probe.data(), '\n', n));
+        if (!lf) continue;
+        const std::int64_t start = at + (lf - probe.data()) + 1;
+        if (start >= total) break;
+        starts.push_back(start);
+    }
+    return starts;
+}
+
+// One segment of a parallel scan (not the first), scanned on its own thread from the guessed
+// state State::atLineStart(): lines are counted from 0 and record numbers are unknown, so it
+// keeps every start.
+struct Segment {
+    std::int64_t begin = 0;
+    std::int64_t end = 0;
+    std::optional<SegmentScanner> scanner;
+    Progress progress;
+    bool ok = false;
+    QString error;
+};
+
+// Appends segment `seg`, scanned from its guessed start, to the index `head` built so far:
+// its checkpoints, and its end state made absolute, so `head` goes on from the segment's end.
+// Only when `head` is at the state the segment guessed (outside quotes after the LF before it).
+void stitch(IndexScanner &head, Segment &seg, RowIndex *idx)
+{
+    const State base = head.state();
+    const State &local = seg.scanner->state();
+    const std::int64_t stride = idx->stride;
+    seg.scanner->sink().forEach(seg.begin, base.line, (stride - base.rows % stride) % stride, stride,
+                                [idx](std::int64_t offset, std::int64_t line) {
+                                    idx->checkpoints.push_back({offset, line});
+                                });
+    State s = local;
+    s.line += base.line;
+    s.rows += base.rows;
+    if (local.rows == 0) {
+        s.lastStart = base.lastStart;
+        s.lastStartLine = base.lastStartLine;
+    } else {
+        s.lastStartLine += base.line;
+    }
+    head.setState(s);
+    head.sink().untilCheckpoint = (stride - s.rows % stride) % stride;
+}
+
+// The index's last steps once `state` is where the scan of all the data ended.
+bool finish(const MappedFile *file, std::string_view data, const State &state, RowIndex &idx,
+            QList<RejectedRecord> *rejects, QString *error)
+{
+    idx.rowCount = state.rows;
+    if (!state.inQuote) return true;
+    // The record's bytes up to its opening quote and the start of the raw text shown.
+    const std::int64_t total = idx.dataEnd;
+    const std::int64_t from = state.lastStart;
+    const std::int64_t to =
+        std::min(total, std::max(state.openQuote + 1, from + std::int64_t(kMaxRejectRawBytes)));
+    if (!file) {
+        rejectUnterminated(state, data.data() + from, total - from, &idx, rejects);
+        return true;
+    }
+    std::vector<char> bytes(std::size_t(to - from));
+    if (!file->read(from, bytes.size(), bytes.data(), error)) return false;
+    rejectUnterminated(state, bytes.data(), to - from, &idx, rejects);
+    return true;
+}
+
 } // namespace
 
 bool buildIndex(std::string_view data, const Dialect &dialect, const OpenControl &control,
@@ -247,7 +201,7 @@ bool buildIndex(std::string_view data, const Dialect &dialect, const OpenControl
     if (cancelled(control)) return false;
     const std::int64_t total = std::int64_t(data.size());
     RowIndex idx = emptyIndex(dialect, total, stride);
-    BlockScanner scan(dialect, stride, &idx);
+    IndexScanner scan = indexScanner(dialect, stride, &idx);
     std::int64_t pos = std::min(dialect.dataBegin, total);
     for (;;) {
         const std::int64_t n = std::min(total - pos, kTickBytes);
@@ -257,9 +211,7 @@ bool buildIndex(std::string_view data, const Dialect &dialect, const OpenControl
         if (cancelled(control)) return false;
         if (control.progress) control.progress(pos, total);
     }
-    idx.rowCount = scan.rows();
-    if (scan.inQuote())
-        rejectUnterminated(scan, data.data() + scan.lastStart(), total - scan.lastStart(), &idx, rejects);
+    finish(nullptr, data, scan.state(), idx, rejects, nullptr);
     if (control.progress) control.progress(total, total);
     *index = std::move(idx);
     return true;
@@ -267,48 +219,78 @@ bool buildIndex(std::string_view data, const Dialect &dialect, const OpenControl
 
 bool buildIndex(const MappedFile &file, const Dialect &dialect, const OpenControl &control,
                 RowIndex *index, QList<RejectedRecord> *rejects, QString *error, std::int64_t stride,
-                std::size_t windowBytes)
+                std::size_t windowBytes, std::size_t minSegmentBytes)
 {
     if (cancelled(control)) return false;
     const std::int64_t total = std::int64_t(file.bytes().size());
     RowIndex idx = emptyIndex(dialect, total, stride);
-    BlockScanner scan(dialect, stride, &idx);
-    // Windows read one ahead on a helper thread while this one scans; the unscanned end of a
-    // window (under 65 bytes: the scanner takes whole blocks) goes into the next one's headroom.
+    IndexScanner head = indexScanner(dialect, stride, &idx);
     const std::size_t window = std::max<std::size_t>(ReadAhead::kHeadroom,
                                                      windowBytes ? windowBytes : kWindowBytes);
     const std::int64_t begin = std::min(dialect.dataBegin, total);
-    ReadAhead reader(file, begin, total, window, total - begin > 2 * std::int64_t(window));
-    char carry[ReadAhead::kHeadroom];
-    std::size_t rem = 0;
-    std::int64_t nextTick = begin + kTickBytes;
-    for (;;) {
-        ReadAhead::Window w;
-        if (!reader.next(&w, error)) return false;
-        char *start = w.data - rem;
-        std::memcpy(start, carry, rem);
-        const std::size_t have = rem + w.size;
-        const std::int64_t offset = w.offset - std::int64_t(rem);
-        const std::size_t used = scan.window(start, have, offset, w.last);
-        if (w.last) break;
-        rem = have - used;
-        std::memcpy(carry, start + used, rem);
-        if (offset + std::int64_t(used) >= nextTick) {
-            nextTick = offset + std::int64_t(used) + kTickBytes;
-            if (cancelled(control)) return false;
-            if (control.progress) control.progress(offset + std::int64_t(used), total);
+    const std::vector<std::int64_t> starts =
+        control.threads > 1
+            ? segmentStarts(file, begin, total, control.threads,
+                            minSegmentBytes ? minSegmentBytes : kMinSegmentBytes)
+            : std::vector<std::int64_t>();
+
+    // Segments 1.. on helper threads, segment 0 (the only one, serially) on this one, which
+    // reports the progress of all of them.
+    std::vector<Segment> segments(starts.size());
+    Progress headProgress;
+    headProgress.report = [&] {
+        if (!control.progress) return;
+        std::int64_t done = begin + headProgress.done.load(std::memory_order_relaxed);
+        for (const Segment &s : segments) done += s.progress.done.load(std::memory_order_relaxed);
+        control.progress(done, total);
+    };
+    std::vector<std::thread> helpers;
+    helpers.reserve(segments.size());
+    for (std::size_t k = 0; k < segments.size(); ++k) {
+        Segment &seg = segments[k];
+        seg.begin = starts[k];
+        seg.end = k + 1 < starts.size() ? starts[k + 1] : total;
+        helpers.emplace_back([&, window] {
+            try {
+                scan::StartSink sink;
+                sink.prevOffset = seg.begin;
+                sink.store = PageBuffer(std::size_t((seg.end - seg.begin) / 48 + 64));
+                seg.scanner.emplace(dialect, State::atLineStart(), std::move(sink));
+                seg.ok = scanRange(file, *seg.scanner, seg.begin, seg.end, window, false, control,
+                                   &seg.progress, &seg.error);
+            } catch (const std::bad_alloc &) {
+                seg.error = QStringLiteral("out of memory while indexing");
+            }
+        });
+    }
+    const std::int64_t headEnd = starts.empty() ? total : starts.front();
+    const bool ahead = starts.empty() && headEnd - begin > 2 * std::int64_t(window);
+    bool ok = scanRange(file, head, begin, headEnd, window, ahead, control, &headProgress, error);
+    for (std::thread &t : helpers)
+        t.join();
+    for (Segment &seg : segments) {
+        if (!ok) break;
+        if (!seg.ok) {
+            if (!seg.error.isEmpty() && error) *error = seg.error;
+            ok = false;
+            break;
         }
+        if (head.state().inQuote) {
+            // The LF before the segment was inside a quoted field: the segment's guess was
+            // wrong, and so were the ones after it. Go on from here serially.
+            Progress rest;
+            rest.report = [&] {
+                if (control.progress)
+                    control.progress(seg.begin + rest.done.load(std::memory_order_relaxed), total);
+            };
+            ok = scanRange(file, head, seg.begin, total, window,
+                           total - seg.begin > 2 * std::int64_t(window), control, &rest, error);
+            break;
+        }
+        stitch(head, seg, &idx);
+        seg.scanner.reset();
     }
-    idx.rowCount = scan.rows();
-    if (scan.inQuote()) {
-        // The record's bytes up to its opening quote and the start of the raw text shown.
-        const std::int64_t from = scan.lastStart();
-        const std::int64_t to = std::min(
-            total, std::max(scan.openQuote() + 1, from + std::int64_t(kMaxRejectRawBytes)));
-        std::vector<char> bytes(std::size_t(to - from));
-        if (!file.read(from, bytes.size(), bytes.data(), error)) return false;
-        rejectUnterminated(scan, bytes.data(), to - from, &idx, rejects);
-    }
+    if (!ok || !finish(&file, {}, head.state(), idx, rejects, error)) return false;
     if (control.progress) control.progress(total, total);
     *index = std::move(idx);
     return true;

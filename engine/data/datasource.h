@@ -17,6 +17,7 @@ namespace sf {
 struct OpenControl {
     std::function<void(std::int64_t bytesDone, std::int64_t bytesTotal)> progress; // may be empty
     const std::atomic<bool> *cancel = nullptr; // set to stop; open() then fails with "cancelled"
+    int threads = 1; // threads the open may keep busy (a large CSV's index scan splits across them)
 };
 
 // What `inspect` and the Dataset page show about the detected dialect.

@@ -279,7 +279,8 @@ private slots:
         // The file scan reads windows (one ahead on a helper thread when there are more than
         // two) and carries each window's unscanned end into the next: with windows as small as
         // one block, quotes, "" pairs and CRLFs fall across every window end, and the index must
-        // be the one the whole text gives.
+        // be the one the whole text gives. The same with the file cut into segments scanned at
+        // once.
         QTemporaryDir dir;
         QRandomGenerator rng(20261207u);
         static const char alphabet[] = {'a', ',', ',', '"', '"', '\n', '\r', ' '};
@@ -300,30 +301,51 @@ private slots:
             QString error;
             const auto file = MappedFile::open(path, {}, &error);
             QVERIFY2(file, qPrintable(error));
-            for (std::size_t window : {std::size_t(64), std::size_t(100), std::size_t(1000)}) {
-                RowIndex got;
-                QList<RejectedRecord> rejects;
-                QVERIFY2(csv::buildIndex(*file, d, {}, &got, &rejects, &error, 3, window), qPrintable(error));
-                const QByteArray shown = QByteArray::number(round) + " window " + QByteArray::number(qulonglong(window));
-                QVERIFY2(got.rowCount == want.rowCount && got.dataEnd == want.dataEnd, shown.constData());
-                QVERIFY2(got.checkpoints.size() == want.checkpoints.size(), shown.constData());
-                for (std::size_t k = 0; k < got.checkpoints.size(); ++k)
-                    QVERIFY2(got.checkpoints[k].offset == want.checkpoints[k].offset &&
-                                 got.checkpoints[k].line == want.checkpoints[k].line,
-                             shown.constData());
-                QCOMPARE(rejects.size(), wantRejects.size());
-                if (!rejects.isEmpty()) {
-                    QCOMPARE(rejects[0].line, wantRejects[0].line);
-                    QCOMPARE(rejects[0].column, wantRejects[0].column);
-                    QCOMPARE(rejects[0].raw, wantRejects[0].raw);
+            // Serially, then cut into 2-5 segments as small as 1-300 bytes, so segment starts
+            // land inside quoted fields (the stitch must notice and go on serially) as well as
+            // on true line starts.
+            struct Split {
+                int threads;
+                std::size_t minSegment;
+            };
+            for (const Split split : {Split{1, 0}, Split{2, 1}, Split{3, 50}, Split{5, 300}}) {
+                for (std::size_t window : {std::size_t(64), std::size_t(100), std::size_t(1000)}) {
+                    RowIndex got;
+                    QList<RejectedRecord> rejects;
+                    OpenControl control;
+                    control.threads = split.threads;
+                    QVERIFY2(csv::buildIndex(*file, d, control, &got, &rejects, &error, 3, window, split.minSegment),
+                             qPrintable(error));
+                    const QByteArray shown = QByteArray::number(round) + " window " + QByteArray::number(qulonglong(window))
+                                             + " threads " + QByteArray::number(split.threads);
+                    QVERIFY2(got.rowCount == want.rowCount && got.dataEnd == want.dataEnd, shown.constData());
+                    QVERIFY2(got.checkpoints.size() == want.checkpoints.size(), shown.constData());
+                    for (std::size_t k = 0; k < got.checkpoints.size(); ++k)
+                        QVERIFY2(got.checkpoints[k].offset == want.checkpoints[k].offset &&
+                                     got.checkpoints[k].line == want.checkpoints[k].line,
+                                 shown.constData());
+                    QCOMPARE(rejects.size(), wantRejects.size());
+                    if (!rejects.isEmpty()) {
+                        QCOMPARE(rejects[0].line, wantRejects[0].line);
+                        QCOMPARE(rejects[0].column, wantRejects[0].column);
+                        QCOMPARE(rejects[0].raw, wantRejects[0].raw);
+                    }
                 }
             }
         }
     }
+    void fileIndexStopsWhenCancelled_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("serial, reading ahead") << 1;
+        QTest::newRow("two segments") << 2;
+    }
     void fileIndexStopsWhenCancelled()
     {
         // Cancelled at the first progress tick of a 24 MB file, with the helper thread reading
-        // ahead: the scan returns false at once and leaves no thread behind.
+        // ahead or with two segments on two threads: the scan returns false at once and leaves no
+        // thread behind.
+        QFETCH(int, threads);
         QTemporaryDir dir;
         QByteArray bytes;
         bytes.reserve(24 << 20);
@@ -335,6 +357,7 @@ private slots:
         int ticks = 0;
         OpenControl control;
         control.cancel = &cancel;
+        control.threads = threads;
         control.progress = [&](std::int64_t, std::int64_t) {
             ++ticks;
             cancel = true;
@@ -343,12 +366,16 @@ private slots:
         RowIndex got;
         QList<RejectedRecord> rejects;
         QString error;
-        QVERIFY(!csv::buildIndex(*file, d, control, &got, &rejects, &error));
+        const std::size_t segment = 4 << 20;
+        QVERIFY(!csv::buildIndex(*file, d, control, &got, &rejects, &error, 128, 0, segment));
         QCOMPARE(ticks, 1);
         QVERIFY(error.isEmpty());
         cancel = false;
-        QVERIFY(csv::buildIndex(*file, d, {}, &got, &rejects, &error));
+        control.progress = {};
+        QVERIFY(csv::buildIndex(*file, d, control, &got, &rejects, &error, 128, 0, segment));
         QCOMPARE(got.rowCount, std::int64_t(bytes.count('\n')));
+        QCOMPARE(got.checkpoints.size(), std::size_t((got.rowCount + 127) / 128));
+        QCOMPARE(got.checkpoints.back().line, 1 + (got.rowCount - 1) / 128 * 128);
     }
     void blocksMatchRecords_data()
     {
