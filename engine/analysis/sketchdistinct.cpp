@@ -44,8 +44,14 @@ double tau(double x)
 
 void DistinctSketch::addExact(std::uint64_t hash)
 {
+    // add() found the hash new. One past kExactLimit the set becomes registers at once, rather
+    // than after growing the table for that one value (the same registers either way).
+    if (m_size == kExactLimit) {
+        toRegisters();
+        addToRegisters(hash);
+        return;
+    }
     insertExact(hash == 0 ? 1 : hash);
-    if (m_size > kExactLimit) toRegisters();
 }
 
 void DistinctSketch::insertExact(std::uint64_t key)
@@ -65,7 +71,9 @@ void DistinctSketch::growTable()
 {
     std::vector<std::uint64_t> old;
     old.swap(m_table);
-    m_table.assign(old.empty() ? 16 : old.size() * 2, 0);
+    // Four times larger each time: 16, 64, 256, 1024, 4096 slots (kExactLimit values at most
+    // half fill the last), half the rehashing of doubling on a column of distinct values.
+    m_table.assign(old.empty() ? 16 : old.size() * 4, 0);
     m_size = 0;
     for (std::uint64_t k : old)
         if (k != 0) insertExact(k);
