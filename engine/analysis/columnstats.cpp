@@ -1,5 +1,6 @@
 #include "analysis/columnstats.h"
 
+#include "core/datememo.h"
 #include "core/hash.h"
 #include "core/valueparse.h"
 
@@ -179,8 +180,14 @@ void ColumnStats::addDoubleBlock(const RecordBlock &block, int column)
 
 void ColumnStats::addDateTimeBlock(const RecordBlock &block, int column)
 {
+    // One memo per worker thread, kept across its tasks (a pure function's cache: the values
+    // are parseDateTime's whichever thread parses).
+    static thread_local DateMemo memo;
+    DateMemo &dates = memo;
     std::int64_t values[RecordBlock::kMaxRows]; // ms since the epoch
-    const int n = parseColumn(block, column, values, parseDateTime);
+    const int n = parseColumn(block, column, values, [&dates](std::string_view text, std::int64_t *ms) {
+        return dates.parse(text, ms);
+    });
     if (n == 0) return;
     widenRange(values, n);
     bool midnight = m_allMidnight;

@@ -1,4 +1,5 @@
 // The strict value parsers and the null-token set.
+#include "core/datememo.h"
 #include "core/hash.h"
 #include "core/nulltokens.h"
 #include "core/valueparse.h"
@@ -12,6 +13,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 using namespace sf;
 
@@ -188,6 +190,39 @@ private slots:
         std::int64_t v = 0;
         QVERIFY(parseDateTime(std::string_view(text.constData(), std::size_t(text.size())), &v));
         QCOMPARE(qint64(v), ms);
+    }
+    void dateMemoAnswersAsTheParser()
+    {
+        // Every day of 1900-2100 three times (misses, then hits, then after 70,000 other days
+        // evicted most entries), invalid 10-byte texts twice, and texts of other lengths: the
+        // memo's answer and value are always parseDateTime's. Ten NUL bytes must not match an
+        // empty entry.
+        DateMemo memo;
+        std::vector<std::string> texts;
+        for (QDate d(1900, 1, 1); d.year() <= 2100; d = d.addDays(1))
+            texts.push_back(d.toString(Qt::ISODate).toStdString());
+        for (const char *bad : {"2023-02-29", "2024-13-01", "2024-00-10", "2024-01-32", "2024/01/01",
+                                "abcdefghij", "2024-01-1x"})
+            texts.push_back(bad);
+        texts.push_back(std::string(10, '\0'));
+        for (const char *other : {"2024-01-01T10:00:00Z", "2024-01-01 00:00", "2024-1-01", ""})
+            texts.push_back(other);
+        int hits = 0;
+        for (int pass = 0; pass < 3; ++pass) {
+            if (pass == 2) {
+                std::int64_t ignored = 0;
+                for (QDate d(1700, 1, 1); d.year() < 1890; d = d.addDays(1))
+                    memo.parse(d.toString(Qt::ISODate).toStdString(), &ignored);
+            }
+            for (const std::string &t : texts) {
+                std::int64_t want = -1, got = -2;
+                const bool ok = parseDateTime(t, &want);
+                QCOMPARE(memo.parse(t, &got), ok);
+                if (ok) QCOMPARE(got, want);
+                hits += ok ? 1 : 0;
+            }
+        }
+        QCOMPARE(hits, 3 * (73414 + 2));
     }
     void datesAgreeWithQDate()
     {
