@@ -6,6 +6,7 @@
 // touch of every page of the attempt table (152 bytes per attempt), which later runs reuse.
 // Usage: bench_engine_overhead [tasks=200000] [workers=idealThreadCount] [engine]
 // ("engine" runs only one monitored engine run, for perf)
+#include "core/allocator.h"
 #include "exec/run.h"
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -115,6 +116,7 @@ double runConcurrentPerTask(std::int64_t tasks, int workers, std::int64_t *ran)
 
 int main(int argc, char **argv)
 {
+    sf::tuneAllocator(); // as superflow-cli and the workbench
     QCoreApplication app(argc, argv);
     const std::int64_t tasks = argc > 1 ? std::atoll(argv[1]) : 200000;
     const int workers = argc > 2 ? std::atoi(argv[2]) : QThread::idealThreadCount();
