@@ -1,24 +1,13 @@
 #include "core/prefault.h"
 
+#include "core/sanitizer.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <new>
 #if defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
-#endif
-
-// Under AddressSanitizer every block comes from operator new, so reads past a chunk buffer's
-// end are still reported.
-#if defined(__SANITIZE_ADDRESS__)
-#define SF_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SF_ASAN 1
-#endif
-#endif
-#ifndef SF_ASAN
-#define SF_ASAN 0
 #endif
 
 namespace sf {
@@ -41,45 +30,44 @@ void prefaultForWrite(void *p, std::size_t bytes)
 #endif
 }
 
-PageBlock allocatePages(std::size_t bytes)
+PageBuffer::PageBuffer(std::size_t bytes)
 {
-    PageBlock block;
-#if defined(__linux__) && !SF_ASAN
+#if defined(__linux__)
     constexpr std::size_t kHuge = std::size_t(2) << 20;
-    if (bytes >= kHuge / 2) {
-        block.bytes = (bytes + kHuge - 1) & ~(kHuge - 1);
+    if (!kAddressSanitizer && bytes >= kHuge / 2) {
+        const std::size_t rounded = (bytes + kHuge - 1) & ~(kHuge - 1);
         // Map one huge page more than needed and trim both ends to the alignment.
-        const std::size_t span = block.bytes + kHuge;
+        const std::size_t span = rounded + kHuge;
         void *raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (raw == MAP_FAILED) throw std::bad_alloc();
         const std::uintptr_t begin = std::uintptr_t(raw);
         const std::uintptr_t aligned = (begin + kHuge - 1) & ~(kHuge - 1);
         if (aligned > begin) munmap(raw, aligned - begin);
-        const std::uintptr_t end = aligned + block.bytes;
+        const std::uintptr_t end = aligned + rounded;
         if (begin + span > end) munmap(reinterpret_cast<void *>(end), begin + span - end);
-        block.data = reinterpret_cast<void *>(aligned);
-        block.mapped = true;
+        m_data = reinterpret_cast<char *>(aligned);
+        m_bytes = rounded;
+        m_mapped = true;
 #if defined(MADV_HUGEPAGE)
-        (void)madvise(block.data, block.bytes, MADV_HUGEPAGE); // EINVAL without THP: small pages
+        (void)madvise(m_data, m_bytes, MADV_HUGEPAGE); // EINVAL without THP: small pages
 #endif
-        return block;
-    }
-#endif
-    block.bytes = std::max<std::size_t>(bytes, 1);
-    block.data = ::operator new(block.bytes);
-    return block;
-}
-
-void freePages(const PageBlock &block)
-{
-    if (!block.data) return;
-#if defined(__linux__) && !SF_ASAN
-    if (block.mapped) {
-        munmap(block.data, block.bytes);
         return;
     }
 #endif
-    ::operator delete(block.data);
+    m_bytes = std::max<std::size_t>(bytes, 1);
+    m_data = static_cast<char *>(::operator new(m_bytes));
+}
+
+PageBuffer::~PageBuffer()
+{
+    if (!m_data) return;
+#if defined(__linux__)
+    if (m_mapped) {
+        munmap(m_data, m_bytes);
+        return;
+    }
+#endif
+    ::operator delete(m_data);
 }
 
 } // namespace sf

@@ -14,45 +14,41 @@ namespace sf {
 // on first use as usual. Already backed pages are left as they are.
 void prefaultForWrite(void *p, std::size_t bytes);
 
-// Memory for large buffers that live long and are written whole (chunk reads): from 1 MiB on,
+// Memory for large buffers that live long and are written whole (chunk reads), freed with the
+// object; moves leave the source empty, and the bytes start uninitialised. From 1 MiB on it is
 // whole 2 MiB huge pages, aligned to them and marked for transparent huge pages
 // (MADV_HUGEPAGE), so its first writes fault once per 2 MiB instead of once per 4 KiB (0.26
 // against 14 µs per 4 KiB on the AMD PVM guest); where THP is off the kernel backs it with
 // small pages as usual. Smaller sizes come from operator new (a huge page would hold far more
-// than asked), and so does everything under AddressSanitizer. Never null; throws
-// std::bad_alloc.
-struct PageBlock {
-    void *data = nullptr;
-    std::size_t bytes = 0; // usable, >= what was asked for
-    bool mapped = false;   // mmap'd (else operator new)
-};
-PageBlock allocatePages(std::size_t bytes);
-void freePages(const PageBlock &block);
-
-// An allocatePages block that frees itself; moves leave the source empty. Its bytes start
-// uninitialised.
+// than asked), and so does everything under AddressSanitizer. Throws std::bad_alloc.
 class PageBuffer {
 public:
     PageBuffer() = default;
-    explicit PageBuffer(std::size_t bytes) : m_block(allocatePages(bytes)) {}
-    PageBuffer(PageBuffer &&other) noexcept : m_block(std::exchange(other.m_block, PageBlock{})) {}
+    explicit PageBuffer(std::size_t bytes);
+    PageBuffer(PageBuffer &&other) noexcept { swap(other); }
     PageBuffer &operator=(PageBuffer &&other) noexcept
     {
-        if (this != &other) {
-            freePages(m_block);
-            m_block = std::exchange(other.m_block, PageBlock{});
-        }
+        PageBuffer(std::move(other)).swap(*this);
         return *this;
     }
     PageBuffer(const PageBuffer &) = delete;
     PageBuffer &operator=(const PageBuffer &) = delete;
-    ~PageBuffer() { freePages(m_block); }
+    ~PageBuffer();
 
-    char *data() const { return static_cast<char *>(m_block.data); }
-    std::size_t capacity() const { return m_block.bytes; }
+    char *data() const { return m_data; }
+    std::size_t capacity() const { return m_bytes; } // usable, >= what was asked for
 
 private:
-    PageBlock m_block;
+    void swap(PageBuffer &other) noexcept
+    {
+        std::swap(m_data, other.m_data);
+        std::swap(m_bytes, other.m_bytes);
+        std::swap(m_mapped, other.m_mapped);
+    }
+
+    char *m_data = nullptr;
+    std::size_t m_bytes = 0;
+    bool m_mapped = false; // mmap'd (else operator new)
 };
 
 } // namespace sf

@@ -1,21 +1,13 @@
 #include "data/bufferpool.h"
 
+#include "core/sanitizer.h"
+
 #include <algorithm>
 
 namespace sf {
 
 namespace {
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kPooling = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kPooling = false;
-#else
-constexpr bool kPooling = true;
-#endif
-#else
-constexpr bool kPooling = true;
-#endif
+constexpr bool kPooling = !kAddressSanitizer;
 } // namespace
 
 BufferPool::Lease &BufferPool::Lease::operator=(Lease &&other) noexcept

@@ -1,7 +1,7 @@
 #pragma once
 // Byte buffers that readers borrow and give back, so a run's chunk reads reuse the memory the
 // previous chunks' reads already faulted in, instead of fresh pages for every chunk; a new
-// buffer is backed by huge pages (core/prefault.h's allocatePages). Thread-safe; at most a few
+// buffer is backed by huge pages (core/prefault.h's PageBuffer). Thread-safe; at most a few
 // buffers are kept (one per reader alive at once, up to kKeep).
 //
 // Under AddressSanitizer nothing is kept: a view that outlives its reader then reads freed

@@ -172,24 +172,17 @@ void stitch(IndexScanner &head, Segment &seg, RowIndex *idx)
     head.sink().untilCheckpoint = (stride - s.rows % stride) % stride;
 }
 
-// The index's last steps once `state` is where the scan of all the data ended.
-bool finish(const MappedFile *file, std::string_view data, const State &state, RowIndex &idx,
-            QList<RejectedRecord> *rejects, QString *error)
+// rejectUnterminated for a scan of `file` that ended inside quotes: reads the record's bytes up
+// to its opening quote and the start of the raw text shown.
+bool rejectUnterminated(const MappedFile &file, const State &s, RowIndex *idx,
+                        QList<RejectedRecord> *rejects, QString *error)
 {
-    idx.rowCount = state.rows;
-    if (!state.inQuote) return true;
-    // The record's bytes up to its opening quote and the start of the raw text shown.
-    const std::int64_t total = idx.dataEnd;
-    const std::int64_t from = state.lastStart;
+    const std::int64_t total = idx->dataEnd;
     const std::int64_t to =
-        std::min(total, std::max(state.openQuote + 1, from + std::int64_t(kMaxRejectRawBytes)));
-    if (!file) {
-        rejectUnterminated(state, data.data() + from, total - from, &idx, rejects);
-        return true;
-    }
-    std::vector<char> bytes(std::size_t(to - from));
-    if (!file->read(from, bytes.size(), bytes.data(), error)) return false;
-    rejectUnterminated(state, bytes.data(), to - from, &idx, rejects);
+        std::min(total, std::max(s.openQuote + 1, s.lastStart + std::int64_t(kMaxRejectRawBytes)));
+    std::vector<char> bytes(std::size_t(to - s.lastStart));
+    if (!file.read(s.lastStart, bytes.size(), bytes.data(), error)) return false;
+    rejectUnterminated(s, bytes.data(), std::int64_t(bytes.size()), idx, rejects);
     return true;
 }
 
@@ -211,7 +204,10 @@ bool buildIndex(std::string_view data, const Dialect &dialect, const OpenControl
         if (cancelled(control)) return false;
         if (control.progress) control.progress(pos, total);
     }
-    finish(nullptr, data, scan.state(), idx, rejects, nullptr);
+    const State &end = scan.state();
+    idx.rowCount = end.rows;
+    if (end.inQuote)
+        rejectUnterminated(end, data.data() + end.lastStart, total - end.lastStart, &idx, rejects);
     if (control.progress) control.progress(total, total);
     *index = std::move(idx);
     return true;
@@ -290,7 +286,10 @@ bool buildIndex(const MappedFile &file, const Dialect &dialect, const OpenContro
         stitch(head, seg, &idx);
         seg.scanner.reset();
     }
-    if (!ok || !finish(&file, {}, head.state(), idx, rejects, error)) return false;
+    if (!ok) return false;
+    idx.rowCount = head.state().rows;
+    if (head.state().inQuote && !rejectUnterminated(file, head.state(), &idx, rejects, error))
+        return false;
     if (control.progress) control.progress(total, total);
     *index = std::move(idx);
     return true;

@@ -2,6 +2,7 @@
 // page blocks are aligned to 2 MiB, hold what was asked for, are writable end to end and come
 // back from the pool instead of being mapped again.
 #include "core/prefault.h"
+#include "core/sanitizer.h"
 #include "data/bufferpool.h"
 #include <QtTest>
 #include <cstdint>
@@ -14,9 +15,7 @@ class TestPages : public QObject {
 private Q_SLOTS:
     void largeBlocksAreWholeAlignedHugePages()
     {
-#if defined(__SANITIZE_ADDRESS__)
-        QSKIP("under AddressSanitizer every block comes from operator new");
-#endif
+        if (kAddressSanitizer) QSKIP("under AddressSanitizer every block comes from operator new");
         constexpr std::size_t kHuge = std::size_t(2) << 20;
         for (std::size_t asked : {std::size_t(1) << 20, kHuge, kHuge + 1, std::size_t(3300000)}) {
             PageBuffer b(asked);
@@ -53,9 +52,7 @@ private Q_SLOTS:
     }
     void poolHandsBackTheSameMemory()
     {
-#if defined(__SANITIZE_ADDRESS__)
-        QSKIP("the pool keeps nothing under AddressSanitizer");
-#endif
+        if (kAddressSanitizer) QSKIP("the pool keeps nothing under AddressSanitizer");
         BufferPool pool;
         char *first = nullptr;
         {
