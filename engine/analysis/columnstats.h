@@ -46,7 +46,6 @@ public:
 private:
     void addBool(std::string_view text);
     void addString(std::string_view text, std::uint64_t hash); // hash = hashBytes(text)
-    template <class Add> void addColumn(const RecordBlock &block, int column, Add add);
     // Parses the non-null fields of `column` into `values`, counting nulls and invalid texts.
     template <class T, class Parse>
     int parseColumn(const RecordBlock &block, int column, T *values, Parse parse);
@@ -55,6 +54,7 @@ private:
     void addDoubleBlock(const RecordBlock &block, int column);
     void addDateTimeBlock(const RecordBlock &block, int column);
     void addStringBlock(const RecordBlock &block, int column);
+    void addBoolBlock(const RecordBlock &block, int column);
 
     QJsonValue minJson() const;
     QJsonValue maxJson() const;

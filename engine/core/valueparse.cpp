@@ -261,29 +261,6 @@ bool detail::parseDoubleLong(std::string_view text, double *out)
     return true;
 }
 
-bool parseBool(std::string_view text, bool *out)
-{
-    // "true" or "false" in any case, as words: every byte of both is a letter, and OR 0x20
-    // maps a letter's upper case onto its lower case and no other byte onto a lower-case one.
-    const auto word = [](const char *s) {
-        std::uint32_t v;
-        std::memcpy(&v, s, 4);
-        return v;
-    };
-    constexpr std::uint32_t kLower = 0x20202020;
-    if (text.size() == 4) {
-        if ((word(text.data()) | kLower) != word("true")) return false;
-        *out = true;
-        return true;
-    }
-    if (text.size() == 5) {
-        if ((word(text.data()) | kLower) != word("fals") || (text[4] | 0x20) != 'e') return false;
-        *out = false;
-        return true;
-    }
-    return false;
-}
-
 bool parseDateTime(std::string_view s, std::int64_t *msSinceEpoch)
 {
     int year = 0, month = 0, day = 0;

@@ -145,6 +145,10 @@ private slots:
         QVERIFY(!parseBool("1", &b));
         QVERIFY(!parseBool("yes", &b));
         QVERIFY(!parseBool("truex", &b));
+        for (const char *s : {"", "t", "tru", "fals", "true ", "falsee", "falsetrue", "eurt"})
+            QVERIFY2(!parseBool(s, &b) && boolCode(s) == kNotBool, s);
+        QCOMPARE(boolCode("tRuE"), kBoolTrue);
+        QCOMPARE(boolCode("FaLsE"), kBoolFalse);
         // Every case of both words, and every other byte at every position of them.
         for (const std::string word : {"true", "false"}) {
             for (unsigned mask = 0; mask < (1u << word.size()); ++mask) {
