@@ -186,8 +186,8 @@ template <class Masks>
                 closeQuote = nullptr;
             }
             const std::string_view field(fieldBegin, std::size_t(fieldEnd - fieldBegin));
-            fields[n] = field;
-            isNull[n] = nulls.isNull(field) ? 1 : 0;
+            fields[std::size_t(n) * RecordBlock::kStride] = field;
+            isNull[std::size_t(n) * RecordBlock::kStride] = nulls.isNull(field) ? 1 : 0;
             ++n;
             fieldStart = at + 1;
             if (m.lineEnd & bit) {
@@ -270,8 +270,8 @@ bool CsvReader::nextBlock(RecordBlock &block, int columns)
             const std::string_view f = m_rec.fields[i];
             const bool inFile =
                 m_rec.unquoted || f.empty() || (f.data() >= m_window && f.data() < m_e);
-            fields[i] = inFile ? f : block.copy(f);
-            isNull[i] = nulls.isNull(f) ? 1 : 0;
+            fields[i * RecordBlock::kStride] = inFile ? f : block.copy(f);
+            isNull[i * RecordBlock::kStride] = nulls.isNull(f) ? 1 : 0;
         }
         block.commitRow(n);
     }

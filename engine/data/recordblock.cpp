@@ -46,8 +46,8 @@ void RecordBlock::append(const Record &r)
     std::uint8_t *nulls = rowNulls();
     const std::size_t n = std::min(r.fields.size(), std::size_t(m_columns));
     for (std::size_t i = 0; i < n; ++i) {
-        fields[i] = r.fields[i].empty() ? std::string_view() : copy(r.fields[i]);
-        nulls[i] = r.nulls[i];
+        fields[i * kStride] = r.fields[i].empty() ? std::string_view() : copy(r.fields[i]);
+        nulls[i * kStride] = r.nulls[i];
     }
     commitRow(n);
 }
@@ -57,8 +57,8 @@ void RecordBlock::commitRow(std::size_t written)
     std::string_view *fields = rowFields();
     std::uint8_t *nulls = rowNulls();
     for (std::size_t i = written; i < std::size_t(m_columns); ++i) {
-        fields[i] = {};
-        nulls[i] = 1;
+        fields[i * kStride] = {};
+        nulls[i * kStride] = 1;
     }
     ++m_rows;
 }

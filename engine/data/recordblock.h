@@ -26,26 +26,28 @@ public:
     void append(const Record &r);
 
     // Filling a row in place (readers that know which of their views are stable): write up
-    // to columns() fields and null flags, then commit how many were written (the rest of the
-    // row becomes null). copy() keeps a transient text for as long as the block.
-    std::string_view *rowFields() { return m_fields.data() + std::size_t(m_rows * m_columns); }
-    std::uint8_t *rowNulls() { return m_nulls.data() + std::size_t(m_rows * m_columns); }
+    // to columns() fields and null flags, field i at rowFields()[i * kStride] and
+    // rowNulls()[i * kStride], then commit how many were written (the rest of the row
+    // becomes null). copy() keeps a transient text for as long as the block.
+    static constexpr std::size_t kStride = kMaxRows; // column-major: a column's cells are adjacent
+    std::string_view *rowFields() { return m_fields.data() + std::size_t(m_rows); }
+    std::uint8_t *rowNulls() { return m_nulls.data() + std::size_t(m_rows); }
     void commitRow(std::size_t written);
     std::string_view copy(std::string_view text);
 
     std::string_view field(int row, int column) const
     {
-        return m_fields[std::size_t(row * m_columns + column)];
+        return m_fields[std::size_t(column) * kStride + std::size_t(row)];
     }
     bool isNull(int row, int column) const
     {
-        return m_nulls[std::size_t(row * m_columns + column)] != 0;
+        return m_nulls[std::size_t(column) * kStride + std::size_t(row)] != 0;
     }
 
 private:
     int m_rows = 0;
     int m_columns = 0;
-    std::vector<std::string_view> m_fields; // kMaxRows × columns, row-major
+    std::vector<std::string_view> m_fields; // columns × kMaxRows, column-major
     std::vector<std::uint8_t> m_nulls;
     // Copied texts: fixed pages (so earlier views never move), kept across refills.
     std::vector<std::unique_ptr<char[]>> m_pages;
