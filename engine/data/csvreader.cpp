@@ -100,14 +100,15 @@ bool CsvReader::next(Record &out)
 }
 
 template <class Masks>
-[[gnu::noinline]] CsvReader::QuotedField
-CsvReader::quotedField(const char *blk, BlockMasks m, std::uint64_t events) const
+[[gnu::noinline]] CsvReader::QuotedField CsvReader::quotedField(const char *blk,
+                                                                 std::uint64_t events) const
 {
     // `events`: the block's events after the opening quote. The content must hold no quote
     // (a "" pair needs unescaping), line end, NUL or non-ASCII byte, and the closing quote must
     // stand right before a delimiter or line end; the content is then a view of the buffer.
     const char delimiter = m_layout->dialect.delimiter;
     const char quote = m_layout->dialect.quote;
+    BlockMasks m = Masks::of(blk, delimiter, quote);
     for (;;) {
         const std::uint64_t q = events & m.quote;
         const std::uint64_t before = q ? (q & -q) - 1 : ~std::uint64_t(0);
@@ -118,7 +119,7 @@ CsvReader::quotedField(const char *blk, BlockMasks m, std::uint64_t events) cons
             if (m_e - close < 2) return {};
             const char after = close[1];
             if (after != delimiter && after != '\n' && after != '\r') return {};
-            return {blk, m, events & ~(qbit | (qbit - 1)), close}; // delimiters inside are data
+            return {blk, events & ~(qbit | (qbit - 1)), close}; // delimiters inside are data
         }
         blk += 64;
         if (m_e - blk < 64) return {};
@@ -130,93 +131,100 @@ CsvReader::quotedField(const char *blk, BlockMasks m, std::uint64_t events) cons
 template <class Masks>
 [[gnu::always_inline]] inline int CsvReader::takePlainWith(RecordBlock &block)
 {
+    const char *p = m_p;
+    if (m_e - p < 64) return 0;
     const int columns = block.columns();
     const NullTokens &nulls = m_layout->nulls;
     const char delimiter = m_layout->dialect.delimiter;
     const char quote = m_layout->dialect.quote;
-    const char *p = m_p;
-    if (m_e - p < 64) return 0;
+    // The records this call may take (room in the block, rows left in the chunk), written in
+    // place: field i of the call's record r at cells[r + i * kStride].
+    const int room = int(std::min<std::int64_t>(RecordBlock::kMaxRows - block.rows(), m_endRow - m_row));
+    std::string_view *const cells = block.rowFields();
+    std::uint8_t *const nullCells = block.rowNulls();
+    constexpr std::size_t kStride = RecordBlock::kStride;
+    const std::size_t rowSpan = std::size_t(columns) * kStride;
+    std::int64_t line = m_line;
     // The block being split (64 bytes from blk) and its bytes not yet taken that end a field
-    // (delimiter, line end) or need a closer look (quote, NUL, non-ASCII).
+    // (delimiter, line end) or need a closer look (stops: quote, NUL, non-ASCII). Only what
+    // the loop needs stays live, so it runs in registers.
     const char *blk = p;
-    BlockMasks m = Masks::of(blk, delimiter, quote);
-    std::uint64_t stops = m.stops();
-    std::uint64_t events = m.events();
+    std::uint64_t lineEnds = 0, stops = 0, events = 0;
+    const auto load = [&](const char *b) {
+        const BlockMasks m = Masks::of(b, delimiter, quote);
+        lineEnds = m.lineEnd;
+        stops = m.stops();
+        events = m.events();
+    };
+    load(blk);
     int taken = 0;
-    while (!block.full() && m_row < m_endRow) {
-        std::string_view *fields = block.rowFields();
-        std::uint8_t *isNull = block.rowNulls();
-        int n = 0;
+    while (taken < room) {
+        std::string_view *field = cells + taken;
+        std::uint8_t *isNull = nullCells + taken;
+        std::string_view *const fieldsEnd = field + rowSpan;
         const char *fieldStart = p;
-        const char *closeQuote = nullptr; // of the field being taken, when it is quoted
+        std::size_t closing = 0; // 1 when the field being taken ends in its closing quote
         const char *end = nullptr;
         for (;;) {
             if (events == 0) {
                 blk += 64;
-                if (m_e - blk < 64) return taken; // too near the end: the general path
-                m = Masks::of(blk, delimiter, quote);
-                stops = m.stops();
-                events = m.events();
+                if (m_e - blk < 64) goto stop; // too near the end: the general path
+                load(blk);
                 continue;
             }
             const std::uint64_t bit = events & -events;
-            if ((stops & bit) || n == columns) {
+            const char *at = blk + std::countr_zero(bit);
+            if ((stops & bit) || field == fieldsEnd) {
                 // Too many fields, a NUL or non-ASCII byte, or a quote inside a field: the
-                // general path. A quote opening a field: out of line (it keeps the common
-                // loop's registers), and the delimiter or line end after it ends the field.
-                const char *at = blk + std::countr_zero(bit);
-                if (n == columns || !(m.quote & bit) || at != fieldStart || closeQuote != nullptr)
-                    return taken;
-                const QuotedField q = quotedField<Masks>(blk, m, events ^ bit);
-                if (q.close == nullptr) return taken;
+                // general path. A quote opening a field: out of line (it keeps this loop's
+                // registers); the field's content starts after it and ends before its closing
+                // quote, which the delimiter or line end that ends the field follows.
+                if (field == fieldsEnd || quote == 0 || *at != quote || at != fieldStart) goto stop;
+                const QuotedField q = quotedField<Masks>(blk, events ^ bit);
+                if (q.close == nullptr) goto stop;
                 blk = q.blk;
-                m = q.masks;
-                stops = m.stops();
+                load(blk);
                 events = q.events;
-                closeQuote = q.close;
+                fieldStart = at + 1;
+                closing = 1;
                 continue;
             }
             events ^= bit;
-            const char *at = blk + std::countr_zero(bit);
-            const char *fieldBegin = fieldStart;
-            const char *fieldEnd = at;
-            if (closeQuote != nullptr) [[unlikely]] {
-                fieldBegin = fieldStart + 1;
-                fieldEnd = closeQuote;
-                closeQuote = nullptr;
-            }
-            const std::string_view field(fieldBegin, std::size_t(fieldEnd - fieldBegin));
-            fields[std::size_t(n) * RecordBlock::kStride] = field;
-            isNull[std::size_t(n) * RecordBlock::kStride] = nulls.isNull(field) ? 1 : 0;
-            ++n;
+            const std::string_view text(fieldStart, std::size_t(at - fieldStart) - closing);
+            closing = 0;
+            *field = text;
+            *isNull = nulls.isNull(text) ? 1 : 0;
+            field += kStride;
+            isNull += kStride;
             fieldStart = at + 1;
-            if (m.lineEnd & bit) {
+            if (lineEnds & bit) {
                 end = at;
                 break;
             }
         }
-        if (n != columns) return taken; // too few fields: the general path rejects the record
-        block.commitRow(std::size_t(n));
-        ++m_row;
+        if (field != fieldsEnd) goto stop; // too few fields: the general path rejects the record
         ++taken;
         // A lone LF followed by data (the common case) without a call.
         if (*end == '\n' && m_e - end > 1 && end[1] != '\n' && end[1] != '\r') {
             p = end + 1;
-            ++m_line;
+            ++line;
         } else {
-            p = skipLineEnds(end, m_e, &m_line);
+            p = skipLineEnds(end, m_e, &line);
         }
-        m_p = p;
         if (p - blk >= 64) {
-            if (m_e - p < 64) return taken;
+            if (m_e - p < 64) break;
             blk = p;
-            m = Masks::of(blk, delimiter, quote);
-            stops = m.stops();
-            events = m.events();
+            load(blk);
         } else {
             events &= ~std::uint64_t(0) << (p - blk); // drops the line ends skipped
         }
     }
+stop:
+    // Everything up to p is taken: the records before the one that stopped the loop.
+    block.commitRows(taken);
+    m_row += taken;
+    m_line = line;
+    m_p = p;
     return taken;
 }
 

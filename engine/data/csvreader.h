@@ -38,13 +38,11 @@ private:
     // takePlain's quoted field: where its closing quote is and the scan state after it, or
     // close == nullptr when the field needs the general path.
     struct QuotedField {
-        const char *blk = nullptr;
-        BlockMasks masks;
-        std::uint64_t events = 0;
+        const char *blk = nullptr; // the block holding the closing quote
+        std::uint64_t events = 0;  // that block's events after it
         const char *close = nullptr;
     };
-    template <class Masks>
-    QuotedField quotedField(const char *blk, BlockMasks m, std::uint64_t events) const;
+    template <class Masks> QuotedField quotedField(const char *blk, std::uint64_t events) const;
     int takePlainBaseline(RecordBlock &block);
     int takePlainAvx2(RecordBlock &block);
     // The reason the record is rejected (empty if good) and where.

@@ -33,6 +33,9 @@ public:
     std::string_view *rowFields() { return m_fields.data() + std::size_t(m_rows); }
     std::uint8_t *rowNulls() { return m_nulls.data() + std::size_t(m_rows); }
     void commitRow(std::size_t written);
+    // Commits `rows` rows the caller wrote whole in place: field i of the r-th of them at
+    // rowFields()[r + i * kStride] (and the same in rowNulls()), r < kMaxRows - rows().
+    void commitRows(int rows) { m_rows += rows; }
     std::string_view copy(std::string_view text);
 
     std::string_view field(int row, int column) const

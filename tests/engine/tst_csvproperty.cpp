@@ -22,13 +22,17 @@ struct Generated {
     QList<QList<QByteArray>> rows;
 };
 
-QByteArray randomField(QRandomGenerator &rng, char delimiter)
+// `specialOneIn`: about one character in that many / 6 is a delimiter, quote, line end or
+// UTF-8 (40: most fields have one; 2000: most records are plain, as in data files).
+QByteArray randomField(QRandomGenerator &rng, char delimiter, int specialOneIn = 40)
 {
     static const char alphabet[] = "abcxyz0123456789 .-_";
+    static const char *nullTexts[] = {"", "NA", "null", "NaN", "n/a", "#N/A", "None", "nan"};
+    if (specialOneIn > 40 && rng.bounded(0, 16) == 0) return nullTexts[rng.bounded(0, 8)];
     QByteArray f;
     const int len = rng.bounded(0, 12);
     for (int i = 0; i < len; ++i) {
-        const int pick = rng.bounded(0, 40);
+        const int pick = rng.bounded(0, specialOneIn);
         if (pick == 0) f += delimiter;
         else if (pick == 1) f += '"';
         else if (pick == 2) f += '\n';
@@ -51,8 +55,9 @@ QByteArray encode(QRandomGenerator &rng, const QByteArray &f, char delimiter)
 }
 
 // `malformed`: about one record in that many has a field too many or too few (rejected, so not
-// in `rows`); 0 for none.
-Generated generate(quint32 seed, int rows, int columns, char delimiter, int malformed = 0)
+// in `rows`); 0 for none. `specialOneIn` as randomField's.
+Generated generate(quint32 seed, int rows, int columns, char delimiter, int malformed = 0,
+                   int specialOneIn = 40)
 {
     QRandomGenerator rng(seed);
     Generated g;
@@ -64,7 +69,7 @@ Generated generate(quint32 seed, int rows, int columns, char delimiter, int malf
         QList<QByteArray> row;
         QByteArray line;
         for (int c = 0; c < columns; ++c) {
-            QByteArray f = randomField(rng, delimiter);
+            QByteArray f = randomField(rng, delimiter, specialOneIn);
             if (columns == 1 && f.isEmpty()) f = "e"; // a lone empty field is a blank line
             row.append(f);
             if (c) line += delimiter;
@@ -382,10 +387,14 @@ private slots:
         QTest::addColumn<quint32>("seed");
         QTest::addColumn<int>("columns");
         QTest::addColumn<char>("delimiter");
-        QTest::newRow("comma x4") << 11u << 4 << ',';
-        QTest::newRow("comma x1") << 12u << 1 << ',';
-        QTest::newRow("tab x7") << 13u << 7 << '\t';
-        QTest::newRow("semicolon x2") << 14u << 2 << ';';
+        QTest::addColumn<int>("specialOneIn");
+        QTest::newRow("comma x4") << 11u << 4 << ',' << 40;
+        QTest::newRow("comma x1") << 12u << 1 << ',' << 40;
+        QTest::newRow("tab x7") << 13u << 7 << '\t' << 40;
+        QTest::newRow("semicolon x2") << 14u << 2 << ';' << 40;
+        // Mostly plain records (the fast path's), quoted fields, null texts among them.
+        QTest::newRow("plain comma x8") << 15u << 8 << ',' << 2000;
+        QTest::newRow("plain tab x3") << 16u << 3 << '\t' << 2000;
     }
     void blocksMatchRecords()
     {
@@ -395,7 +404,8 @@ private slots:
         QFETCH(quint32, seed);
         QFETCH(int, columns);
         QFETCH(char, delimiter);
-        const Generated g = generate(seed, 3000, columns, delimiter, 40);
+        QFETCH(int, specialOneIn);
+        const Generated g = generate(seed, 3000, columns, delimiter, 40, specialOneIn);
         QByteArray text = g.text;
         SourceOptions o;
         o.header = SourceOptions::Header::Yes;
