@@ -78,29 +78,61 @@ void ColumnStats::addBoolBlock(const RecordBlock &block, int column)
 [[gnu::always_inline]] inline void ColumnStats::addString(std::string_view text,
                                                            std::uint64_t hash)
 {
-    // A value seen before in this chunk changes only counts: its length is stored with it,
-    // and it was already compared against min/max and added to the distinct sketch.
+    // Only counted here: lengths, min/max and the distinct count of the values the table keeps
+    // are read off the table when the summary is asked for (stringSummary()), once per distinct
+    // value of the whole column instead of once per distinct value of every chunk.
     ++m_count;
     if (TopValues::Counted *known = m_top.find(text, hash)) {
         ++known->count;
-        m_lenSum += known->length;
         return;
     }
+    if (!m_top.admit(text, hash)) addKeptOut(text, hash, 1);
+}
+
+void ColumnStats::addKeptOut(std::string_view text, std::uint64_t hash, std::int64_t count)
+{
     const std::int64_t len = codePoints(text);
-    m_top.admit(text, hash, len);
     m_distinct.add(hash);
-    m_lenSum += len;
-    if (m_count == 1) {
+    m_lenSum += count * len;
+    if (m_keptOut == 0) {
         m_strMin.assign(text);
         m_strMax.assign(text);
         m_lenMin = m_lenMax = len;
-        return;
+    } else {
+        if (text < std::string_view(m_strMin)) m_strMin.assign(text);
+        if (text > std::string_view(m_strMax)) m_strMax.assign(text);
+        m_lenMin = std::min(m_lenMin, len);
+        m_lenMax = std::max(m_lenMax, len);
     }
-    // Assigning only when the extreme moves keeps the hot path free of allocation.
-    if (text < std::string_view(m_strMin)) m_strMin.assign(text);
-    if (text > std::string_view(m_strMax)) m_strMax.assign(text);
-    m_lenMin = std::min(m_lenMin, len);
-    m_lenMax = std::max(m_lenMax, len);
+    m_keptOut += count;
+}
+
+ColumnStats::StringSummary ColumnStats::stringSummary() const
+{
+    StringSummary s;
+    bool any = m_keptOut > 0;
+    if (any) {
+        s.min = m_strMin;
+        s.max = m_strMax;
+        s.lenMin = m_lenMin;
+        s.lenMax = m_lenMax;
+    }
+    s.lenSum = m_lenSum;
+    m_top.forEach([&s, &any](std::string_view value, std::uint64_t, std::int64_t count) {
+        const std::int64_t len = codePoints(value);
+        s.lenSum += count * len;
+        if (!any) {
+            s.min = s.max = value;
+            s.lenMin = s.lenMax = len;
+            any = true;
+            return;
+        }
+        if (value < s.min) s.min = value;
+        if (value > s.max) s.max = value;
+        s.lenMin = std::min(s.lenMin, len);
+        s.lenMax = std::max(s.lenMax, len);
+    });
+    return s;
 }
 
 void ColumnStats::addText(std::string_view text)
@@ -252,11 +284,20 @@ void ColumnStats::merge(const ColumnStats &o)
         const bool first = m_count == 0;
         if (first || o.m_intMin < m_intMin) m_intMin = o.m_intMin;
         if (first || o.m_intMax > m_intMax) m_intMax = o.m_intMax;
-        if (m_type == ColumnType::String) {
+    }
+    if (m_type == ColumnType::String) {
+        // Values the cap keeps out of this table join the kept-out summary, then the other's.
+        m_top.merge(o.m_top, [this](std::string_view value, std::uint64_t hash, std::int64_t count) {
+            addKeptOut(value, hash, count);
+        });
+        if (o.m_keptOut > 0) {
+            const bool first = m_keptOut == 0;
             if (first || o.m_strMin < m_strMin) m_strMin = o.m_strMin;
             if (first || o.m_strMax > m_strMax) m_strMax = o.m_strMax;
             m_lenMin = first ? o.m_lenMin : std::min(m_lenMin, o.m_lenMin);
             m_lenMax = first ? o.m_lenMax : std::max(m_lenMax, o.m_lenMax);
+            m_keptOut += o.m_keptOut;
+            m_lenSum += o.m_lenSum;
         }
     }
     m_count += o.m_count;
@@ -268,18 +309,20 @@ void ColumnStats::merge(const ColumnStats &o)
     m_allMidnight = m_allMidnight && o.m_allMidnight;
     m_true += o.m_true;
     m_false += o.m_false;
-    m_top.merge(o.m_top);
-    m_lenSum += o.m_lenSum;
 }
 
 std::int64_t ColumnStats::distinct() const
 {
     switch (m_type) {
     case ColumnType::Bool: return (m_true > 0) + (m_false > 0);
-    case ColumnType::String:
-        // The exact counts know the exact answer unless they hit their cap.
+    case ColumnType::String: {
+        // The exact counts know the exact answer unless they hit their cap; then the sketch of
+        // the values kept out, joined by the hashes of those kept.
         if (!m_top.isApproximate()) return std::int64_t(m_top.distinct());
-        break;
+        DistinctSketch all = m_distinct;
+        m_top.forEach([&all](std::string_view, std::uint64_t hash, std::int64_t) { all.add(hash); });
+        return std::min(all.count(), m_count);
+    }
     default: break;
     }
     // An estimate can overshoot; there cannot be more distinct values than values.
@@ -293,25 +336,25 @@ QString ColumnStats::dateTimeText(std::int64_t ms) const
     return t.toString(ms % 1000 == 0 ? Qt::ISODate : Qt::ISODateWithMs);
 }
 
-QJsonValue ColumnStats::minJson() const
+QJsonValue ColumnStats::minJson(const StringSummary &strings) const
 {
     switch (m_type) {
     case ColumnType::Int64: return QJsonValue(qint64(m_intMin));
     case ColumnType::Double: return number(m_quantiles.min());
     case ColumnType::DateTime: return dateTimeText(m_intMin);
-    case ColumnType::String: return QString::fromUtf8(m_strMin.data(), qsizetype(m_strMin.size()));
+    case ColumnType::String: return QString::fromUtf8(strings.min.data(), qsizetype(strings.min.size()));
     case ColumnType::Bool: break;
     }
     return QJsonValue(QJsonValue::Undefined);
 }
 
-QJsonValue ColumnStats::maxJson() const
+QJsonValue ColumnStats::maxJson(const StringSummary &strings) const
 {
     switch (m_type) {
     case ColumnType::Int64: return QJsonValue(qint64(m_intMax));
     case ColumnType::Double: return number(m_quantiles.max());
     case ColumnType::DateTime: return dateTimeText(m_intMax);
-    case ColumnType::String: return QString::fromUtf8(m_strMax.data(), qsizetype(m_strMax.size()));
+    case ColumnType::String: return QString::fromUtf8(strings.max.data(), qsizetype(strings.max.size()));
     case ColumnType::Bool: break;
     }
     return QJsonValue(QJsonValue::Undefined);
@@ -326,9 +369,10 @@ QJsonObject ColumnStats::toJson(const QString &name) const
     o.insert(QStringLiteral("nulls"), qint64(m_nulls));
     o.insert(QStringLiteral("invalid"), qint64(m_invalid));
     o.insert(QStringLiteral("distinct"), qint64(distinct()));
+    const StringSummary strings = m_type == ColumnType::String ? stringSummary() : StringSummary();
     if (m_count > 0 && m_type != ColumnType::Bool) {
-        o.insert(QStringLiteral("min"), minJson());
-        o.insert(QStringLiteral("max"), maxJson());
+        o.insert(QStringLiteral("min"), minJson(strings));
+        o.insert(QStringLiteral("max"), maxJson(strings));
     }
     const bool numeric = m_type == ColumnType::Int64 || m_type == ColumnType::Double;
     if (numeric && m_count > 0) {
@@ -376,9 +420,9 @@ QJsonObject ColumnStats::toJson(const QString &name) const
         o.insert(QStringLiteral("top"), top);
         if (m_top.isApproximate()) o.insert(QStringLiteral("approximate"), true);
         o.insert(QStringLiteral("length"),
-                 QJsonObject{{QStringLiteral("min"), qint64(m_lenMin)},
-                             {QStringLiteral("max"), qint64(m_lenMax)},
-                             {QStringLiteral("mean"), double(m_lenSum) / double(m_count)}});
+                 QJsonObject{{QStringLiteral("min"), qint64(strings.lenMin)},
+                             {QStringLiteral("max"), qint64(strings.lenMax)},
+                             {QStringLiteral("mean"), double(strings.lenSum) / double(m_count)}});
     }
     return o;
 }
@@ -388,8 +432,9 @@ QVariantList ColumnStats::tableRow(const QString &name) const
     QVariantList row{name, columnTypeName(m_type), qint64(m_count), qint64(m_nulls),
                      qint64(distinct())};
     const bool hasRange = m_count > 0 && m_type != ColumnType::Bool;
-    row << (hasRange ? minJson().toVariant() : QVariant())
-        << (hasRange ? maxJson().toVariant() : QVariant());
+    const StringSummary strings = hasRange && m_type == ColumnType::String ? stringSummary() : StringSummary();
+    row << (hasRange ? minJson(strings).toVariant() : QVariant())
+        << (hasRange ? maxJson(strings).toVariant() : QVariant());
     const bool numeric =
         (m_type == ColumnType::Int64 || m_type == ColumnType::Double) && m_count > 0;
     row << (numeric ? tableNumber(m_moments.mean()) : QVariant())

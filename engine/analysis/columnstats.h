@@ -46,6 +46,16 @@ public:
 private:
     void addBool(std::string_view text);
     void addString(std::string_view text, std::uint64_t hash); // hash = hashBytes(text)
+    // A value m_top's cap kept out, `count` times: into the kept-out summary and m_distinct.
+    void addKeptOut(std::string_view text, std::uint64_t hash, std::int64_t count);
+    // A string column's min/max and lengths: the kept-out summary joined with every value the
+    // table keeps (views into this object).
+    struct StringSummary {
+        std::string_view min, max;
+        std::int64_t lenMin = 0, lenMax = 0;
+        std::int64_t lenSum = 0; // code points, as pandas' str.len()
+    };
+    StringSummary stringSummary() const;
     // Parses the non-null fields of `column` into `values`, counting nulls and invalid texts.
     template <class T, class Parse>
     int parseColumn(const RecordBlock &block, int column, T *values, Parse parse);
@@ -56,8 +66,8 @@ private:
     void addStringBlock(const RecordBlock &block, int column);
     void addBoolBlock(const RecordBlock &block, int column);
 
-    QJsonValue minJson() const;
-    QJsonValue maxJson() const;
+    QJsonValue minJson(const StringSummary &strings) const;
+    QJsonValue maxJson(const StringSummary &strings) const;
     QString dateTimeText(std::int64_t ms) const;
 
     ColumnType m_type;
@@ -77,10 +87,13 @@ private:
     std::int64_t m_true = 0;
     std::int64_t m_false = 0;
 
-    // String
+    // String: every value the table admits is counted there and nowhere else; of the values
+    // its cap keeps out (approximate results only), the summary below and their hashes in
+    // m_distinct.
+    TopValues m_top;
+    std::int64_t m_keptOut = 0; // occurrences; the fields below are valid when > 0
     std::string m_strMin;
     std::string m_strMax;
-    TopValues m_top;
     std::int64_t m_lenMin = 0;
     std::int64_t m_lenMax = 0;
     std::int64_t m_lenSum = 0; // code points, as pandas' str.len()

@@ -1,10 +1,9 @@
 #pragma once
 // Exact value counts of a string column for its most frequent values. Past the cap (kMaxDistinct
 // distinct values) new values are no longer admitted, known ones keep counting, and the result
-// is marked approximate; below the cap the counts are exact whatever the chunking. Each entry
-// also keeps a length the caller measured when the value was first seen, so a column's hot
-// loop does per-value work only once per distinct value.
+// is marked approximate; below the cap the counts are exact whatever the chunking.
 #include "core/bytekeytable.h"
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,7 +18,6 @@ public:
 
     struct Counted {
         std::int64_t count = 0;
-        std::int64_t length = 0; // what the caller stored with admit()
     };
 
     explicit TopValues(std::size_t maxDistinct = kMaxDistinct)
@@ -34,20 +32,31 @@ public:
     static constexpr std::size_t kPrefetchAhead = 12;
     // Adds a value find() did not know, with `count` occurrences; false (and the result
     // becomes approximate) when the cap keeps it out.
-    bool admit(std::string_view value, std::uint64_t hash, std::int64_t length,
-               std::int64_t count = 1)
+    bool admit(std::string_view value, std::uint64_t hash, std::int64_t count = 1)
     {
         if (m_counts.size() >= m_maxDistinct) {
             m_approximate = true;
             return false;
         }
-        m_counts.insert(value, hash, Counted{count, length});
+        m_counts.insert(value, hash, Counted{count});
         return true;
     }
-    // find() or admit() in one call, for callers without a length to keep.
+    // find() or admit() in one call.
     void add(std::string_view value, std::int64_t count = 1);
 
-    void merge(const TopValues &other);
+    // Adds `other`'s counts; rejected(value, hash, count) for each value the cap keeps out.
+    template <class Rejected> void merge(const TopValues &other, Rejected &&rejected);
+    void merge(const TopValues &other)
+    {
+        merge(other, [](std::string_view, std::uint64_t, std::int64_t) {});
+    }
+    // fn(std::string_view value, std::uint64_t hash, std::int64_t count) for every value kept.
+    template <class Fn> void forEach(Fn &&fn) const
+    {
+        m_counts.forEach([&fn](std::string_view value, std::uint64_t hash, const Counted &c) {
+            fn(value, hash, c.count);
+        });
+    }
     bool isApproximate() const { return m_approximate; }
     std::size_t distinct() const { return m_counts.size(); }
     // The `n` most frequent values: count descending, then value ascending (bytewise).
@@ -58,5 +67,33 @@ private:
     std::size_t m_maxDistinct;
     bool m_approximate = false;
 };
+
+template <class Rejected> void TopValues::merge(const TopValues &other, Rejected &&rejected)
+{
+    // Entries carry their hash: merging never hashes a string again. They are listed first (in
+    // the other table's slot order, as always), so each lookup can request the slot of the
+    // entry kPrefetchAhead places on: a large table is merged without waiting on memory per entry.
+    struct Entry {
+        std::string_view value;
+        std::uint64_t hash;
+        std::int64_t count;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(other.distinct());
+    other.forEach([&entries](std::string_view value, std::uint64_t hash, std::int64_t count) {
+        entries.push_back({value, hash, count});
+    });
+    for (std::size_t i = 0; i < std::min(entries.size(), kPrefetchAhead); ++i)
+        prefetch(entries[i].hash);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (i + kPrefetchAhead < entries.size()) prefetch(entries[i + kPrefetchAhead].hash);
+        const Entry &e = entries[i];
+        if (Counted *mine = find(e.value, e.hash))
+            mine->count += e.count;
+        else if (!admit(e.value, e.hash, e.count))
+            rejected(e.value, e.hash, e.count);
+    }
+    m_approximate = m_approximate || other.m_approximate;
+}
 
 } // namespace sf

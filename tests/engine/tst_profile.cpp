@@ -354,6 +354,21 @@ void TestProfile::topValuesCapMakesResultApproximate()
     QCOMPARE(o.value(QStringLiteral("count")).toInteger(), n);
     QVERIFY(std::fabs(o.value(QStringLiteral("distinct")).toDouble() - n) < 0.03 * n);
     QCOMPARE(o.value(QStringLiteral("top")).toArray().size(), 10);
+    // Min, max and lengths still cover the values the cap kept out ("v1000000" on).
+    QCOMPARE(o.value(QStringLiteral("min")).toString(), QStringLiteral("v0"));
+    QCOMPARE(o.value(QStringLiteral("max")).toString(), QStringLiteral("v999999"));
+    const QJsonObject length = o.value(QStringLiteral("length")).toObject();
+    QCOMPARE(length.value(QStringLiteral("min")).toInteger(), 2);
+    QCOMPARE(length.value(QStringLiteral("max")).toInteger(), 8); // "v1004999"
+    std::int64_t lengths = 0;
+    for (int i = 0; i < n; ++i)
+        lengths += std::snprintf(buf, sizeof buf, "v%d", i);
+    QCOMPARE(length.value(QStringLiteral("mean")).toDouble(), double(lengths) / double(n));
+    // One stats object past the cap by itself (values kept out as they are added) says the same.
+    ColumnStats c(ColumnType::String);
+    for (int i = 0; i < n; ++i)
+        c.addText(std::string_view(buf, std::size_t(std::snprintf(buf, sizeof buf, "v%d", i))));
+    QCOMPARE(c.toJson(QStringLiteral("s")), o);
 }
 
 QTEST_GUILESS_MAIN(TestProfile)
