@@ -117,35 +117,67 @@ verdict() { if ge "$1" "$2"; then echo met; else echo "**missed**"; fi; }  # ver
 # (median seconds), rss[KEY] (largest peak RSS in KiB, of the biggest process in its tree) and
 # cpu[KEY] (median user+system seconds). On failure prints why and leaves wall[KEY] empty.
 measure() {
-  local key=$1 i t0 t1 rc walls=() cpus=() peak=0 kib user sys
+  local key=$1 i
   shift
-  wall[$key]='' rss[$key]='' cpu[$key]=''
+  measure_start "$key"
   for ((i = 0; i < repeats; i++)); do
-    rc=0
-    t0=$(date +%s%N)
-    if [[ -n $timebin ]]; then
-      "$timebin" -f '%M %U %S' -o "$tmp/time.txt" "$@" >"$tmp/$key.out" 2>"$tmp/$key.err" || rc=$?
-    else
-      "$@" >"$tmp/$key.out" 2>"$tmp/$key.err" || rc=$?
-    fi
-    t1=$(date +%s%N)
-    if [[ $rc -ne 0 ]]; then
-      echo "  $key: failed (exit $rc): $(tail -n 3 "$tmp/$key.err" | tr '\n' ' ')" >&2
-      failures=$((failures + 1))
-      return 1
-    fi
-    walls+=("$(calc '%.4f' "($t1 - $t0) / 1e9")")
-    if [[ -n $timebin ]]; then
-      read -r kib user sys < <(tail -n 1 "$tmp/time.txt")
-      [[ $kib -gt $peak ]] && peak=$kib
-      cpus+=("$(calc '%.3f' "$user + $sys")")
-    fi
+    measure_once "$key" "$@" || return 1
   done
-  wall[$key]=$(median "${walls[@]}")
+  measure_end "$key"
+}
+# The same in steps, so that runs of several commands can alternate (measure_alternating):
+# measure_start KEY, then measure_once KEY COMMAND... per run, then measure_end KEY.
+declare -A runs_wall runs_cpu runs_peak failed
+measure_start() {
+  wall[$1]='' rss[$1]='' cpu[$1]='' runs_wall[$1]='' runs_cpu[$1]='' runs_peak[$1]=0 failed[$1]=''
+}
+measure_once() {
+  local key=$1 t0 t1 rc=0 kib user sys
+  shift
+  [[ -z ${failed[$key]} ]] || return 1
+  t0=$(date +%s%N)
   if [[ -n $timebin ]]; then
-    rss[$key]=$peak
-    cpu[$key]=$(median "${cpus[@]}")
+    "$timebin" -f '%M %U %S' -o "$tmp/time.txt" "$@" >"$tmp/$key.out" 2>"$tmp/$key.err" || rc=$?
+  else
+    "$@" >"$tmp/$key.out" 2>"$tmp/$key.err" || rc=$?
   fi
+  t1=$(date +%s%N)
+  if [[ $rc -ne 0 ]]; then
+    echo "  $key: failed (exit $rc): $(tail -n 3 "$tmp/$key.err" | tr '\n' ' ')" >&2
+    failures=$((failures + 1))
+    failed[$key]=1
+    return 1
+  fi
+  runs_wall[$key]+=" $(calc '%.4f' "($t1 - $t0) / 1e9")"
+  if [[ -n $timebin ]]; then
+    read -r kib user sys < <(tail -n 1 "$tmp/time.txt")
+    [[ $kib -gt ${runs_peak[$key]} ]] && runs_peak[$key]=$kib
+    runs_cpu[$key]+=" $(calc '%.3f' "$user + $sys")"
+  fi
+}
+measure_end() {
+  local key=$1
+  [[ -z ${failed[$key]} && -n ${runs_wall[$key]} ]] || return 1
+  # shellcheck disable=SC2086 # the lists are words on purpose
+  wall[$key]=$(median ${runs_wall[$key]})
+  if [[ -n $timebin ]]; then
+    rss[$key]=${runs_peak[$key]}
+    # shellcheck disable=SC2086
+    cpu[$key]=$(median ${runs_cpu[$key]})
+  fi
+}
+# measure_alternating KEY1 "COMMAND1" KEY2 "COMMAND2" ...: like measure for each, but the runs
+# take turns (1, 2, 1, 2, ...), so commands whose ratio is reported see the same phases of a
+# machine whose speed drifts for minutes at a time. Each COMMAND is a string run by `eval`.
+measure_alternating() {
+  local args=("$@") i k
+  for ((k = 0; k < ${#args[@]}; k += 2)); do measure_start "${args[k]}"; done
+  for ((i = 0; i < repeats; i++)); do
+    for ((k = 0; k < ${#args[@]}; k += 2)); do
+      eval "measure_once ${args[k]} ${args[k + 1]}" || true
+    done
+  done
+  for ((k = 0; k < ${#args[@]}; k += 2)); do measure_end "${args[k]}" || true; done
 }
 rss_mib() { if [[ -n ${rss[$1]:-} ]]; then mib "${rss[$1]}"; else echo "n/a"; fi; }
 
@@ -183,8 +215,13 @@ declare -A why
 # shellcheck disable=SC2016 # $1 is the inner shell's
 measure cat sh -c 'exec cat "$1" >/dev/null' sh "$file" || why[cat]="failed"
 measure wc wc -l "$file" || why[wc]="failed"
-measure sf1 "$cli" profile --workers 1 --quiet --out "$tmp/profile-1.json" "$file" || why[sf1]="failed"
-measure sf2 "$cli" profile --workers 2 --quiet --out "$tmp/profile-2.json" "$file" || why[sf2]="failed"
+# 1 and 2 workers take turns: their ratio is the speedup target.
+# shellcheck disable=SC2016 # expanded by measure_alternating's eval
+measure_alternating \
+  sf1 '"$cli" profile --workers 1 --quiet --out "$tmp/profile-1.json" "$file"' \
+  sf2 '"$cli" profile --workers 2 --quiet --out "$tmp/profile-2.json" "$file"'
+[[ -n ${wall[sf1]} ]] || why[sf1]="failed"
+[[ -n ${wall[sf2]} ]] || why[sf2]="failed"
 if "$py" -c 'import pandas' 2>/dev/null; then
   measure pandas "$py" "$here/baseline_pandas.py" "$file" || why[pandas]="failed"
 else
@@ -201,12 +238,16 @@ measure mp "$py" "$here/baseline_mp_pool.py" "$file" 2 || why[mp]="failed"
 # 2-worker speedup cannot pass the sum of the two cores' speeds over the faster one's.
 core_walls=()
 if command -v taskset >/dev/null; then
+  core_runs=()
   for ((c = 0; c < $(nproc); c++)); do
-    measure "core$c" taskset -c "$c" "$cli" profile --workers 1 --quiet \
-      --out "$tmp/core$c.json" "$file" && core_walls+=("${wall[core$c]}")
+    core_runs+=("core$c" "taskset -c $c \"\$cli\" profile --workers 1 --quiet --out \"\$tmp/core$c.json\" \"\$file\"")
+  done
+  measure_alternating "${core_runs[@]}"
+  for ((c = 0; c < $(nproc); c++)); do
+    [[ -n ${wall[core$c]} ]] && core_walls+=("${wall[core$c]}")
   done
 fi
-ceiling= fastest=
+ceiling='' fastest=''
 if [[ ${#core_walls[@]} -ge 1 ]]; then
   fastest=$(printf '%s\n' "${core_walls[@]}" | sort -g | sed -n 1p)
 fi
@@ -248,7 +289,8 @@ for name, label in (("pandas", "pandas"), ("dask", "Dask")):
 print(", ".join(out))' 2>/dev/null || echo "Python ?")
 md "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $commit; $versions" \
   "- File: $(calc '%.1f' "$bytes / 1e6") MB, ${rows:-?} records, $origin; page cache warmed first;" \
-  "  each figure is the median wall time of $repeats run(s); peak RSS from \`/usr/bin/time -f %M\`" \
+  "  each figure is the median wall time of $repeats run(s), the 1- and 2-worker profiles taking" \
+  "  turns (as do the runs pinned to each core); peak RSS from \`/usr/bin/time -f %M\`" \
   "  (for the Python pools: the largest single process)" ""
 md "### Profile throughput" "" \
   "| contender | wall (s) | GB/s | peak RSS (MiB) | its time ÷ Superflow's (2 workers) |" \
