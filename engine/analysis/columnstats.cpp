@@ -43,17 +43,6 @@ const struct {
 
 } // namespace
 
-inline void ColumnStats::addBool(std::string_view text)
-{
-    bool v;
-    if (!parseBool(text, &v)) {
-        ++m_invalid;
-        return;
-    }
-    ++m_count;
-    ++(v ? m_true : m_false);
-}
-
 void ColumnStats::addBoolBlock(const RecordBlock &block, int column)
 {
     // Counted without a branch on the value: true and false at random would mispredict.
@@ -89,62 +78,59 @@ void ColumnStats::addBoolBlock(const RecordBlock &block, int column)
     if (!m_top.admit(text, hash)) addKeptOut(text, hash, 1);
 }
 
-void ColumnStats::addKeptOut(std::string_view text, std::uint64_t hash, std::int64_t count)
+void ColumnStats::TextSummary::add(std::string_view text, std::int64_t occurrences)
 {
     const std::int64_t len = codePoints(text);
-    m_distinct.add(hash);
-    m_lenSum += count * len;
-    if (m_keptOut == 0) {
-        m_strMin.assign(text);
-        m_strMax.assign(text);
-        m_lenMin = m_lenMax = len;
+    lenSum += occurrences * len;
+    if (count == 0) {
+        min.assign(text);
+        max.assign(text);
+        lenMin = lenMax = len;
     } else {
-        if (text < std::string_view(m_strMin)) m_strMin.assign(text);
-        if (text > std::string_view(m_strMax)) m_strMax.assign(text);
-        m_lenMin = std::min(m_lenMin, len);
-        m_lenMax = std::max(m_lenMax, len);
+        // Assigning only when an extreme moves keeps this free of allocation most of the time.
+        if (text < std::string_view(min)) min.assign(text);
+        if (text > std::string_view(max)) max.assign(text);
+        lenMin = std::min(lenMin, len);
+        lenMax = std::max(lenMax, len);
     }
-    m_keptOut += count;
+    count += occurrences;
 }
 
-ColumnStats::StringSummary ColumnStats::stringSummary() const
+void ColumnStats::TextSummary::merge(const TextSummary &o)
 {
-    StringSummary s;
-    bool any = m_keptOut > 0;
-    if (any) {
-        s.min = m_strMin;
-        s.max = m_strMax;
-        s.lenMin = m_lenMin;
-        s.lenMax = m_lenMax;
+    if (o.count == 0) return;
+    if (count == 0) {
+        *this = o;
+        return;
     }
-    s.lenSum = m_lenSum;
-    m_top.forEach([&s, &any](std::string_view value, std::uint64_t, std::int64_t count) {
-        const std::int64_t len = codePoints(value);
-        s.lenSum += count * len;
-        if (!any) {
-            s.min = s.max = value;
-            s.lenMin = s.lenMax = len;
-            any = true;
-            return;
-        }
-        if (value < s.min) s.min = value;
-        if (value > s.max) s.max = value;
-        s.lenMin = std::min(s.lenMin, len);
-        s.lenMax = std::max(s.lenMax, len);
-    });
+    if (o.min < min) min = o.min;
+    if (o.max > max) max = o.max;
+    lenMin = std::min(lenMin, o.lenMin);
+    lenMax = std::max(lenMax, o.lenMax);
+    lenSum += o.lenSum;
+    count += o.count;
+}
+
+void ColumnStats::addKeptOut(std::string_view text, std::uint64_t hash, std::int64_t count)
+{
+    m_keptOut.add(text, count);
+    m_distinct.add(hash);
+}
+
+ColumnStats::TextSummary ColumnStats::stringSummary() const
+{
+    TextSummary s = m_keptOut;
+    m_top.forEach([&s](std::string_view value, std::uint64_t, std::int64_t count) { s.add(value, count); });
     return s;
 }
 
 void ColumnStats::addText(std::string_view text)
 {
-    switch (m_type) {
-    case ColumnType::Bool: addBool(text); return;
-    case ColumnType::String: addString(text, hashBytes(text)); return;
-    case ColumnType::Int64:
-    case ColumnType::Double:
-    case ColumnType::DateTime: break;
+    if (m_type == ColumnType::String) {
+        addString(text, hashBytes(text));
+        return;
     }
-    // Numbers and dates have block paths only: one value is a block of one row.
+    // The other types have block paths only: one value is a block of one row.
     RecordBlock one;
     one.reset(1);
     one.rowFields()[0] = text;
@@ -290,15 +276,7 @@ void ColumnStats::merge(const ColumnStats &o)
         m_top.merge(o.m_top, [this](std::string_view value, std::uint64_t hash, std::int64_t count) {
             addKeptOut(value, hash, count);
         });
-        if (o.m_keptOut > 0) {
-            const bool first = m_keptOut == 0;
-            if (first || o.m_strMin < m_strMin) m_strMin = o.m_strMin;
-            if (first || o.m_strMax > m_strMax) m_strMax = o.m_strMax;
-            m_lenMin = first ? o.m_lenMin : std::min(m_lenMin, o.m_lenMin);
-            m_lenMax = first ? o.m_lenMax : std::max(m_lenMax, o.m_lenMax);
-            m_keptOut += o.m_keptOut;
-            m_lenSum += o.m_lenSum;
-        }
+        m_keptOut.merge(o.m_keptOut);
     }
     m_count += o.m_count;
     m_nulls += o.m_nulls;
@@ -336,7 +314,7 @@ QString ColumnStats::dateTimeText(std::int64_t ms) const
     return t.toString(ms % 1000 == 0 ? Qt::ISODate : Qt::ISODateWithMs);
 }
 
-QJsonValue ColumnStats::minJson(const StringSummary &strings) const
+QJsonValue ColumnStats::minJson(const TextSummary &strings) const
 {
     switch (m_type) {
     case ColumnType::Int64: return QJsonValue(qint64(m_intMin));
@@ -348,7 +326,7 @@ QJsonValue ColumnStats::minJson(const StringSummary &strings) const
     return QJsonValue(QJsonValue::Undefined);
 }
 
-QJsonValue ColumnStats::maxJson(const StringSummary &strings) const
+QJsonValue ColumnStats::maxJson(const TextSummary &strings) const
 {
     switch (m_type) {
     case ColumnType::Int64: return QJsonValue(qint64(m_intMax));
@@ -369,7 +347,7 @@ QJsonObject ColumnStats::toJson(const QString &name) const
     o.insert(QStringLiteral("nulls"), qint64(m_nulls));
     o.insert(QStringLiteral("invalid"), qint64(m_invalid));
     o.insert(QStringLiteral("distinct"), qint64(distinct()));
-    const StringSummary strings = m_type == ColumnType::String ? stringSummary() : StringSummary();
+    const TextSummary strings = m_type == ColumnType::String ? stringSummary() : TextSummary();
     if (m_count > 0 && m_type != ColumnType::Bool) {
         o.insert(QStringLiteral("min"), minJson(strings));
         o.insert(QStringLiteral("max"), maxJson(strings));
@@ -432,7 +410,8 @@ QVariantList ColumnStats::tableRow(const QString &name) const
     QVariantList row{name, columnTypeName(m_type), qint64(m_count), qint64(m_nulls),
                      qint64(distinct())};
     const bool hasRange = m_count > 0 && m_type != ColumnType::Bool;
-    const StringSummary strings = hasRange && m_type == ColumnType::String ? stringSummary() : StringSummary();
+    const TextSummary strings =
+        hasRange && m_type == ColumnType::String ? stringSummary() : TextSummary();
     row << (hasRange ? minJson(strings).toVariant() : QVariant())
         << (hasRange ? maxJson(strings).toVariant() : QVariant());
     const bool numeric =

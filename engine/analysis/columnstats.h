@@ -44,18 +44,20 @@ public:
     QVariantList tableRow(const QString &name) const;
 
 private:
-    void addBool(std::string_view text);
-    void addString(std::string_view text, std::uint64_t hash); // hash = hashBytes(text)
-    // A value m_top's cap kept out, `count` times: into the kept-out summary and m_distinct.
-    void addKeptOut(std::string_view text, std::uint64_t hash, std::int64_t count);
-    // A string column's min/max and lengths: the kept-out summary joined with every value the
-    // table keeps (views into this object).
-    struct StringSummary {
-        std::string_view min, max;
-        std::int64_t lenMin = 0, lenMax = 0;
-        std::int64_t lenSum = 0; // code points, as pandas' str.len()
+    // Min, max and lengths (code points, as pandas' str.len()) of texts added with their
+    // occurrences; the fields past `count` are valid when it is > 0.
+    struct TextSummary {
+        std::int64_t count = 0;
+        std::string min, max;
+        std::int64_t lenMin = 0, lenMax = 0, lenSum = 0;
+        void add(std::string_view text, std::int64_t occurrences);
+        void merge(const TextSummary &other);
     };
-    StringSummary stringSummary() const;
+    void addString(std::string_view text, std::uint64_t hash); // hash = hashBytes(text)
+    // A value m_top's cap kept out, `count` times: into m_keptOut and m_distinct.
+    void addKeptOut(std::string_view text, std::uint64_t hash, std::int64_t count);
+    // A string column's summary: m_keptOut joined with every value the table keeps.
+    TextSummary stringSummary() const;
     // Parses the non-null fields of `column` into `values`, counting nulls and invalid texts.
     template <class T, class Parse>
     int parseColumn(const RecordBlock &block, int column, T *values, Parse parse);
@@ -66,8 +68,8 @@ private:
     void addStringBlock(const RecordBlock &block, int column);
     void addBoolBlock(const RecordBlock &block, int column);
 
-    QJsonValue minJson(const StringSummary &strings) const;
-    QJsonValue maxJson(const StringSummary &strings) const;
+    QJsonValue minJson(const TextSummary &strings) const;
+    QJsonValue maxJson(const TextSummary &strings) const;
     QString dateTimeText(std::int64_t ms) const;
 
     ColumnType m_type;
@@ -88,15 +90,9 @@ private:
     std::int64_t m_false = 0;
 
     // String: every value the table admits is counted there and nowhere else; of the values
-    // its cap keeps out (approximate results only), the summary below and their hashes in
-    // m_distinct.
+    // its cap keeps out (approximate results only), m_keptOut and their hashes in m_distinct.
     TopValues m_top;
-    std::int64_t m_keptOut = 0; // occurrences; the fields below are valid when > 0
-    std::string m_strMin;
-    std::string m_strMax;
-    std::int64_t m_lenMin = 0;
-    std::int64_t m_lenMax = 0;
-    std::int64_t m_lenSum = 0; // code points, as pandas' str.len()
+    TextSummary m_keptOut;
 };
 
 } // namespace sf
