@@ -2,8 +2,9 @@
 // A flat hash table keyed by byte strings whose hash the caller already has (hashBytes), for
 // the hot loops that count values. Entries live in the open-addressing array itself, keys of up
 // to 16 bytes inside their entry, longer ones in one arena: a lookup of a short key touches one
-// cache line, which is what matters once the table outgrows the caches. Iteration follows the
-// slot order, which depends only on the keys and their insertion order (deterministic).
+// cache line (two when a slot straddles them), which is what matters once the table outgrows the
+// caches. Iteration follows the slot order, which depends only on the keys and their insertion
+// order (deterministic).
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -33,10 +34,14 @@ public:
         return const_cast<ByteKeyTable *>(this)->find(key, hash);
     }
 
-    // A hint that find()/insert() of `hash` follows soon: fetches its first slot's cache line.
+    // A hint that find()/insert() of `hash` follows soon: fetches its first slot's cache lines,
+    // both of them when it straddles two (the key, compared on a hit, is at the slot's end).
     void prefetch(std::uint64_t hash) const
     {
-        if (!m_slots.empty()) __builtin_prefetch(&m_slots[std::size_t(hash) & m_mask]);
+        if (m_slots.empty()) return;
+        const auto *slot = reinterpret_cast<const char *>(&m_slots[std::size_t(hash) & m_mask]);
+        __builtin_prefetch(slot);
+        __builtin_prefetch(slot + sizeof(Slot) - 1);
     }
 
     // Adds `key`, which must not be present yet.

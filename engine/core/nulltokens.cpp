@@ -1,5 +1,7 @@
 #include "core/nulltokens.h"
 
+#include "core/shortdecimal.h"
+
 #include <algorithm>
 
 namespace sf {
@@ -25,12 +27,22 @@ NullTokens::NullTokens(const QStringList &tokens)
             row[static_cast<unsigned char>(token.front())] |= kStartsWith;
             row[static_cast<unsigned char>(token.back())] |= kEndsWith;
         }
+        if (!token.empty() && token.size() <= kWordLength)
+            m_words[token.size()].push_back(detail::loadShort(token.data(), int(token.size())));
         m_tokens.push_back(std::move(token));
     }
 }
 
 bool NullTokens::isToken(std::string_view text) const
 {
+    const std::size_t n = text.size();
+    if (n - 1 < kWordLength) { // 1 .. kWordLength
+        const std::uint64_t word = detail::loadShort(text.data(), int(n));
+        bool found = false;
+        for (const std::uint64_t t : m_words[n])
+            found = found || t == word;
+        return found;
+    }
     for (const auto &t : m_tokens)
         if (t == text) return true;
     return false;

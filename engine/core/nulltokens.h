@@ -38,9 +38,13 @@ private:
     static constexpr std::uint8_t kStartsWith = 1;
     static constexpr std::uint8_t kEndsWith = 2;
     static_assert(kEndsWith == kStartsWith << 1, "isNull() shifts kEndsWith onto kStartsWith");
+    static constexpr std::size_t kWordLength = 8;
     bool isToken(std::string_view text) const;
 
     std::vector<std::string> m_tokens;
+    // The tokens of 1 .. kWordLength bytes as words (detail::loadShort), by length: isToken()
+    // compares a field with them a word at a time instead of calling memcmp per token.
+    std::array<std::vector<std::uint64_t>, kWordLength + 1> m_words;
     std::size_t m_maxLength = 0;
     bool m_empty = false; // "" is a token
     // Per length below kFilterLengths and byte: whether a token of that length starts

@@ -323,16 +323,20 @@ private slots:
         // The (length, first byte, last byte) filter never hides a token nor admits a text
         // that is not one: tokens short and past the filter's 15 bytes, texts that share a
         // length and both end bytes with one.
+        // Tokens of 1 to 8 bytes are compared as words, longer ones as strings.
         const QStringList tokens{QStringLiteral("x"), QStringLiteral("N/A"),
+                                 QStringLiteral("unknown"), QStringLiteral("na/na/na"),
                                  QStringLiteral("a token past sixteen bytes"), QString()};
         const NullTokens custom(tokens);
-        std::vector<std::string> texts{"x", "y", "N/A", "NxA", "N/a", "",
-                                       "a token past sixteen bytes", "a token past sixteen byteS",
-                                       "a-token past sixteen bytes", "a token past sixteen"};
+        std::vector<std::string> texts{"x", "y", "N/A", "NxA", "N/a", "", "unknown", "unkn/wn",
+                                       "na/na/na", "na/nx/na", "a token past sixteen bytes",
+                                       "a token past sixteen byteS", "a-token past sixteen bytes",
+                                       "a token past sixteen"};
+        const std::size_t seeds = texts.size();
         std::mt19937_64 rng(3);
         for (int i = 0; i < 20000; ++i) {
-            std::string t = texts[rng() % 10];
-            if (!t.empty() && rng() % 2) t[rng() % t.size()] = char("xN/A a"[rng() % 6]);
+            std::string t = texts[rng() % seeds];
+            if (!t.empty() && rng() % 2) t[rng() % t.size()] = char("xN/A anuk"[rng() % 9]);
             texts.push_back(t);
         }
         for (const std::string &t : texts) {
