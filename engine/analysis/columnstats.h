@@ -31,6 +31,17 @@ public:
     // Column `column` of every record of `block` (the profile's hot path).
     void addBlock(const RecordBlock &block, int column);
     void merge(const ColumnStats &other);
+    // String columns: room for `n` distinct values before the first add (a chunk sized from the
+    // chunks before it skips its table's growth steps); other types ignore it.
+    void reserveDistinct(std::size_t n)
+    {
+        if (m_type == ColumnType::String) m_top.reserve(n);
+    }
+    // String columns: the distinct values counted exactly so far; 0 for other types.
+    std::size_t countedDistinct() const
+    {
+        return m_type == ColumnType::String ? m_top.distinct() : 0;
+    }
 
     ColumnType type() const { return m_type; }
     std::int64_t count() const { return m_count; }

@@ -27,6 +27,7 @@ bool ProfileAnalysis::prepare(const Schema &schema, QString *error)
         return false;
     }
     m_schema = schema;
+    m_distinctHint = std::make_unique<std::atomic<std::size_t>[]>(std::size_t(schema.size()));
     return true;
 }
 
@@ -44,6 +45,8 @@ void ProfileAnalysis::process(Partial &partial, TaskInput &input) const
     auto &columns = static_cast<ProfilePartial &>(partial).columns;
     if (!input.reader) throw TaskError("profile: no dataset to read");
     RecordReader &reader = *input.reader;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        columns[i].reserveDistinct(m_distinctHint[i].load(std::memory_order_relaxed));
     // Column by column over blocks of records: each column's loop runs with its state hot.
     RecordBlock block;
     std::int64_t rows = 0;
@@ -56,6 +59,8 @@ void ProfileAnalysis::process(Partial &partial, TaskInput &input) const
             if (!input.context.checkpoint(reader.rowsConsumed(), reader.bytesConsumed())) return;
         }
     }
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        m_distinctHint[i].store(columns[i].countedDistinct(), std::memory_order_relaxed);
 }
 
 void ProfileAnalysis::merge(Partial &acc, Partial &later) const

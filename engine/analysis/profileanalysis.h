@@ -6,6 +6,8 @@
 // approximate}]}, keys that do not apply omitted; identical for any chunking and schedule.
 #include "analysis/analysis.h"
 #include "analysis/analysisoptions.h"
+#include <atomic>
+#include <memory>
 
 namespace sf {
 
@@ -26,6 +28,10 @@ public:
 
 private:
     Schema m_schema;
+    // Per column, the distinct values the last finished chunk's string table held: the next
+    // chunk's table starts that large. Only sizes depend on it, never results (TopValues::merge
+    // admits by value at its cap, whatever the slot order).
+    mutable std::unique_ptr<std::atomic<std::size_t>[]> m_distinctHint;
 };
 
 } // namespace sf

@@ -41,6 +41,8 @@ public:
         m_counts.insert(value, hash, Counted{count});
         return true;
     }
+    // Room for `n` values (ByteKeyTable::reserve; up to the cap).
+    void reserve(std::size_t n) { m_counts.reserve(std::min(n, m_maxDistinct)); }
     // find() or admit() in one call.
     void add(std::string_view value, std::int64_t count = 1);
 
@@ -83,6 +85,13 @@ template <class Rejected> void TopValues::merge(const TopValues &other, Rejected
     other.forEach([&entries](std::string_view value, std::uint64_t hash, std::int64_t count) {
         entries.push_back({value, hash, count});
     });
+    // A merge that may reach the cap offers its entries by (hash, value), so which values it
+    // admits depends on the values alone, not on the other table's slot order (which depends on
+    // its size, and a chunk's table may start at any size: reserve()).
+    if (distinct() < m_maxDistinct && distinct() + entries.size() > m_maxDistinct)
+        std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
+            return a.hash != b.hash ? a.hash < b.hash : a.value < b.value;
+        });
     for (std::size_t i = 0; i < std::min(entries.size(), kPrefetchAhead); ++i)
         prefetch(entries[i].hash);
     for (std::size_t i = 0; i < entries.size(); ++i) {

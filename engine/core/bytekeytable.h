@@ -5,6 +5,8 @@
 // cache line (two when a slot straddles them), which is what matters once the table outgrows the
 // caches. Iteration follows the slot order, which depends only on the keys and their insertion
 // order (deterministic).
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -16,6 +18,7 @@ namespace sf {
 template <class Value> class ByteKeyTable {
 public:
     static constexpr std::size_t kInlineKey = 16;
+    static constexpr std::size_t kFirstSlots = 64;
 
     Value *find(std::string_view key, std::uint64_t hash)
     {
@@ -64,6 +67,16 @@ public:
         s.value = std::move(value);
         ++m_size;
         return s.value;
+    }
+
+    // Room for `n` keys without growing (when the table is still empty: a chunk's table sized
+    // from what earlier chunks needed skips its growth steps).
+    void reserve(std::size_t n)
+    {
+        const std::size_t capacity = std::bit_ceil(n * 10 / 7 + 1);
+        if (m_size != 0 || capacity <= std::max(kFirstSlots, m_slots.size())) return;
+        m_slots.assign(capacity, Slot{});
+        m_mask = m_slots.size() - 1;
     }
 
     std::size_t size() const { return m_size; }
@@ -136,7 +149,7 @@ private:
         old.swap(m_slots);
         // 64 slots first: a column of a dozen values (cities, states) fills them a fifth, so
         // its lookups almost never probe a second slot (a mispredicted loop exit each).
-        m_slots.resize(old.empty() ? 64 : old.size() * 2);
+        m_slots.resize(old.empty() ? kFirstSlots : old.size() * 2);
         m_mask = m_slots.size() - 1;
         for (Slot &s : old) {
             if (!s.used) continue;

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void quantileEdgeCases();
     void histogramCounts();
     void topValuesOrderAndCap();
+    void topValuesCapAdmitsByValue();
     void topValuesEmptyDefaultView();
     void byteKeyTableComparesEveryByte();
     void histogramWiderThanDoubleRange();
@@ -287,6 +288,45 @@ void TestSketch::topValuesOrderAndCap()
     big.add("0");
     QCOMPARE(big.top(1).front().second, std::int64_t(2));
     QCOMPARE(big.top(1).front().first, std::string("0"));
+}
+
+// A chunk's table may start at any size (the profile sizes it from the chunks before it, which
+// depends on timing), and its slot order with it. A merge that crosses the cap must still admit
+// the same values: the same top values and the same values kept out, whatever the sizes.
+void TestSketch::topValuesCapAdmitsByValue()
+{
+    const auto name = [](const char *prefix, int i) { return prefix + std::to_string(i); };
+    using Kept = std::vector<std::pair<std::string, std::int64_t>>;
+    const auto mergeInto = [&](std::size_t reserve) {
+        TopValues acc(100);
+        for (int i = 0; i < 60; ++i)
+            acc.add(name("a", i), i + 1);
+        TopValues chunk;
+        chunk.reserve(reserve);
+        for (int i = 0; i < 80; ++i) {
+            chunk.add(name("b", i), 1 + i % 7);
+            if (i % 4 == 0) chunk.add(name("a", i)); // known to acc: always counted
+        }
+        Kept out;
+        acc.merge(chunk, [&out](std::string_view value, std::uint64_t, std::int64_t count) {
+            out.emplace_back(std::string(value), count);
+        });
+        std::sort(out.begin(), out.end());
+        return std::pair{acc.top(1000), out};
+    };
+    const auto [top, out] = mergeInto(0);
+    QCOMPARE(top.size(), std::size_t(100));
+    // 85 values new to acc (b0..b79, a60..a76 by 4) for 40 places left.
+    QCOMPARE(out.size(), std::size_t(45));
+    std::int64_t known = 0;
+    for (const auto &[value, count] : top)
+        if (value == "a0") known = count;
+    QCOMPARE(known, std::int64_t(2)); // 1 before the merge, 1 from the chunk
+    for (std::size_t reserve : {std::size_t(100), std::size_t(5000), std::size_t(100000)}) {
+        const auto [otherTop, otherOut] = mergeInto(reserve);
+        QCOMPARE(otherTop, top);
+        QCOMPARE(otherOut, out);
+    }
 }
 
 // fuzz_sqlite: profiling a SQLite column with empty TEXT values handed ByteKeyTable an empty
