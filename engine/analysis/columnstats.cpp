@@ -264,6 +264,17 @@ void ColumnStats::addBlock(const RecordBlock &block, int column)
     }
 }
 
+void ColumnStats::applyHint(const Hint &hint)
+{
+    if (m_type == ColumnType::String) m_top.reserve(hint.tableValues);
+    if (hint.distinctPastExact) m_distinct.skipExact();
+}
+
+ColumnStats::Hint ColumnStats::hint() const
+{
+    return Hint{m_type == ColumnType::String ? m_top.distinct() : 0, !m_distinct.isExact()};
+}
+
 void ColumnStats::merge(const ColumnStats &o)
 {
     if (o.m_count > 0) {

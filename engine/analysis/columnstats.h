@@ -31,17 +31,16 @@ public:
     // Column `column` of every record of `block` (the profile's hot path).
     void addBlock(const RecordBlock &block, int column);
     void merge(const ColumnStats &other);
-    // String columns: room for `n` distinct values before the first add (a chunk sized from the
-    // chunks before it skips its table's growth steps); other types ignore it.
-    void reserveDistinct(std::size_t n)
-    {
-        if (m_type == ColumnType::String) m_top.reserve(n);
-    }
-    // String columns: the distinct values counted exactly so far; 0 for other types.
-    std::size_t countedDistinct() const
-    {
-        return m_type == ColumnType::String ? m_top.distinct() : 0;
-    }
+    // What finished chunks tell the next chunk's stats about the column, so it starts at the
+    // size it will need: the values a string column's table held, and whether a distinct
+    // sketch went past its exact set (then so does the column's merged result, and a chunk that
+    // starts with registers reaches the same state). Sizes and paths only, never results.
+    struct Hint {
+        std::size_t tableValues = 0;
+        bool distinctPastExact = false;
+    };
+    void applyHint(const Hint &hint); // before the first add
+    Hint hint() const;
 
     ColumnType type() const { return m_type; }
     std::int64_t count() const { return m_count; }

@@ -27,7 +27,7 @@ bool ProfileAnalysis::prepare(const Schema &schema, QString *error)
         return false;
     }
     m_schema = schema;
-    m_distinctHint = std::make_unique<std::atomic<std::size_t>[]>(std::size_t(schema.size()));
+    m_hints = std::make_unique<ColumnHint[]>(std::size_t(schema.size()));
     return true;
 }
 
@@ -46,7 +46,8 @@ void ProfileAnalysis::process(Partial &partial, TaskInput &input) const
     if (!input.reader) throw TaskError("profile: no dataset to read");
     RecordReader &reader = *input.reader;
     for (std::size_t i = 0; i < columns.size(); ++i)
-        columns[i].reserveDistinct(m_distinctHint[i].load(std::memory_order_relaxed));
+        columns[i].applyHint({m_hints[i].tableValues.load(std::memory_order_relaxed),
+                              m_hints[i].distinctPastExact.load(std::memory_order_relaxed)});
     // Column by column over blocks of records: each column's loop runs with its state hot.
     RecordBlock block;
     std::int64_t rows = 0;
@@ -59,8 +60,12 @@ void ProfileAnalysis::process(Partial &partial, TaskInput &input) const
             if (!input.context.checkpoint(reader.rowsConsumed(), reader.bytesConsumed())) return;
         }
     }
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        m_distinctHint[i].store(columns[i].countedDistinct(), std::memory_order_relaxed);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const ColumnStats::Hint learned = columns[i].hint();
+        m_hints[i].tableValues.store(learned.tableValues, std::memory_order_relaxed);
+        if (learned.distinctPastExact)
+            m_hints[i].distinctPastExact.store(true, std::memory_order_relaxed);
+    }
 }
 
 void ProfileAnalysis::merge(Partial &acc, Partial &later) const

@@ -28,10 +28,16 @@ public:
 
 private:
     Schema m_schema;
-    // Per column, the distinct values the last finished chunk's string table held: the next
-    // chunk's table starts that large. Only sizes depend on it, never results (TopValues::merge
-    // admits by value at its cap, whatever the slot order).
-    mutable std::unique_ptr<std::atomic<std::size_t>[]> m_distinctHint;
+    // Per column, what finished chunks learned (ColumnStats::Hint): the values the last one's
+    // string table held, and whether any chunk's distinct sketch went past its exact set. The
+    // next chunk starts from it. Only sizes and paths depend on it, never results (TopValues::
+    // merge admits by value at its cap, whatever the slot order). They hold for the dataset they
+    // came from: prepare() starts them anew, so prepare before running on another dataset.
+    struct ColumnHint {
+        std::atomic<std::size_t> tableValues{0};
+        std::atomic<bool> distinctPastExact{false};
+    };
+    mutable std::unique_ptr<ColumnHint[]> m_hints;
 };
 
 } // namespace sf

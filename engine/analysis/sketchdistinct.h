@@ -36,6 +36,13 @@ public:
     }
     void merge(const DistinctSketch &other);
     bool isExact() const { return m_registers.empty(); }
+    // Starts an empty sketch with its registers, skipping the exact set. For a sketch that will
+    // be merged with one already past kExactLimit: the merged state is then the same registers
+    // either way (one chunk of a column past the limit makes the column's result a sketch).
+    void skipExact()
+    {
+        if (m_size == 0 && m_registers.empty()) m_registers.assign(kRegisters, 0);
+    }
     // Exact count while isExact(), else the HyperLogLog estimate rounded to an integer.
     std::int64_t count() const;
 

@@ -8,6 +8,7 @@
 #include <QTest>
 #include <cmath>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -275,17 +276,24 @@ void TestProfile::identicalForAnyChunking()
 {
     const Schema schema = makeSchema({{"i", ColumnType::Int64}, {"d", ColumnType::Double},
                                       {"b", ColumnType::Bool}, {"s", ColumnType::String},
-                                      {"u", ColumnType::String}});
+                                      {"u", ColumnType::String}, {"c", ColumnType::Int64}});
     std::mt19937_64 rng(4242);
     Rows rows;
+    std::set<std::uint64_t> codes;
     for (int r = 0; r < 20000; ++r) {
         const double d = std::normal_distribution<double>(1e6, 3.0)(rng);
+        const std::uint64_t code = rng() % 1000; // <= 2048 distinct: exact (a sketch: 1005)
+        codes.insert(code);
         rows.push_back({std::to_string(std::int64_t(rng() % 100000) - 50000),
                         rng() % 50 == 0 ? std::string("NA") : std::to_string(d),
                         rng() % 3 ? "true" : "false",
                         "k" + std::to_string(rng() % 37),
-                        "u" + std::to_string(rng())}); // > 2048 distinct: HyperLogLog path
+                        "u" + std::to_string(rng()), // > 2048 distinct: HyperLogLog path
+                        std::to_string(code)});
     }
+    // One instance for every chunking, as a run's tasks share it: what its chunks learn
+    // (ProfileAnalysis' hints: table sizes, distinct sketches that start past their exact
+    // set) carries over from one chunking to the next and must change nothing.
     ProfileAnalysis a{AnalysisOptions{}};
     QVERIFY(a.prepare(schema, nullptr));
     const QJsonObject whole = profile(a, rows, rows.size());
@@ -298,6 +306,8 @@ void TestProfile::identicalForAnyChunking()
     QVERIFY(std::fabs(u.value(QStringLiteral("distinct")).toDouble() - 20000) <
             1.0); // exact counts
     QCOMPARE(column(whole, 0).value(QStringLiteral("count")).toInteger(), 20000);
+    QCOMPARE(column(whole, 5).value(QStringLiteral("distinct")).toInteger(),
+             qint64(codes.size()));
 }
 
 void TestProfile::checkpointsEvery1024Rows()
