@@ -26,6 +26,8 @@ struct FakeBehaviour {
     bool failForever = false;          // chunks in failFirst fail every attempt
     bool throwUnknown = false;         // throw a non-std exception instead of TaskError
     bool throwInFinalize = false;
+    std::int64_t throwInMergeOfRow = -1; // merge() throws on the partial starting at this row
+    int mergeMs = 0;                      // time each merge() takes (sleeping)
     bool mergesEarly = false;          // FakeSumAnalysis::mergesEarly()
 
     std::mutex mutex;
@@ -106,6 +108,9 @@ public:
     {
         auto &a = static_cast<SumPartial &>(acc);
         auto &b = static_cast<SumPartial &>(later);
+        if (b.firstRow >= 0 && b.firstRow == m_b->throwInMergeOfRow)
+            throw std::runtime_error("merge exploded at row " + std::to_string(b.firstRow));
+        if (m_b->mergeMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(m_b->mergeMs));
         if (a.processed) {
             std::lock_guard lock(m_b->mutex);
             ++m_b->earlyMerges;

@@ -59,6 +59,8 @@ private Q_SLOTS:
     void jobsWithPrioritiesGetOwnOutcomes();
     void rejectPolicies();
     void finalizeFailure();
+    void mergeFailureFailsJob();
+    void slowMergesStayInOrder();
     void snapshotAfterFinishHasEveryAttemptOnce();
 };
 
@@ -600,6 +602,49 @@ void TestRun::finalizeFailure()
     QCOMPARE(run.outcome(0).status, JobOutcome::Status::Failed);
     QCOMPARE(run.outcome(0).error, QStringLiteral("finalize exploded"));
     QCOMPARE(b->abandoned, 1);
+}
+
+// A merge that throws fails the job with its message, whichever lane was merging (a chunk
+// that finished out of order is merged by the lane that completes the prefix).
+void TestRun::mergeFailureFailsJob()
+{
+    auto src = std::make_shared<FakeSource>(300);
+    auto b = std::make_shared<FakeBehaviour>();
+    b->throwInMergeOfRow = 50;
+    b->mergeMs = 1;
+    RunOptions o;
+    o.workers = 3;
+    Run run(o);
+    run.addJob(sumJob(src, std::make_shared<FakeSumAnalysis>(b), 10));
+    run.start();
+    QVERIFY(run.wait(10000));
+    QCOMPARE(run.outcome(0).status, JobOutcome::Status::Failed);
+    QCOMPARE(run.outcome(0).error, QStringLiteral("merge exploded at row 50"));
+    QCOMPARE(b->abandoned, 1);
+    QCOMPARE(b->finalized, 0);
+}
+
+// Merges slower than the tasks (5 ms against ~1 ms): chunks finish while another lane merges
+// and wait in the merger; every chunk is still merged once, in chunk order, and the job ends.
+void TestRun::slowMergesStayInOrder()
+{
+    auto src = std::make_shared<FakeSource>(600);
+    auto b = std::make_shared<FakeBehaviour>();
+    b->mergeMs = 5;
+    b->taskMs = 1;
+    RunOptions o;
+    o.workers = 4;
+    Run run(o);
+    auto a = std::make_shared<FakeSumAnalysis>(b);
+    run.addJob(sumJob(src, a, 10));
+    run.start();
+    QVERIFY(run.wait(20000));
+    const JobOutcome out = run.outcome(0);
+    QCOMPARE(out.status, JobOutcome::Status::Done);
+    QVERIFY2(out.result.json.value(QStringLiteral("inOrder")).toBool(), "merged out of chunk order");
+    QCOMPARE(out.result.json.value(QStringLiteral("chunks")).toInteger(), 60);
+    QCOMPARE(out.result.json.value(QStringLiteral("count")).toInteger(), 600);
+    QCOMPARE(out.result.json.value(QStringLiteral("sum")).toInteger(), expectedSum(600));
 }
 
 void TestRun::snapshotAfterFinishHasEveryAttemptOnce()
