@@ -20,6 +20,19 @@ ProfileAnalysis::ProfileAnalysis(const AnalysisOptions &)
     // The profile covers every column; it has no options of its own.
 }
 
+// Relaxed: a hint read late or early only changes where a chunk's state starts.
+ColumnStats::Hint ProfileAnalysis::ColumnHint::load() const
+{
+    return {tableValues.load(std::memory_order_relaxed),
+            distinctPastExact.load(std::memory_order_relaxed)};
+}
+
+void ProfileAnalysis::ColumnHint::learn(const ColumnStats::Hint &hint)
+{
+    tableValues.store(hint.tableValues, std::memory_order_relaxed);
+    if (hint.distinctPastExact) distinctPastExact.store(true, std::memory_order_relaxed);
+}
+
 bool ProfileAnalysis::prepare(const Schema &schema, QString *error)
 {
     if (schema.columns.isEmpty()) {
@@ -46,8 +59,7 @@ void ProfileAnalysis::process(Partial &partial, TaskInput &input) const
     if (!input.reader) throw TaskError("profile: no dataset to read");
     RecordReader &reader = *input.reader;
     for (std::size_t i = 0; i < columns.size(); ++i)
-        columns[i].applyHint({m_hints[i].tableValues.load(std::memory_order_relaxed),
-                              m_hints[i].distinctPastExact.load(std::memory_order_relaxed)});
+        columns[i].applyHint(m_hints[i].load());
     // Column by column over blocks of records: each column's loop runs with its state hot.
     RecordBlock block;
     std::int64_t rows = 0;
@@ -60,12 +72,8 @@ void ProfileAnalysis::process(Partial &partial, TaskInput &input) const
             if (!input.context.checkpoint(reader.rowsConsumed(), reader.bytesConsumed())) return;
         }
     }
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        const ColumnStats::Hint learned = columns[i].hint();
-        m_hints[i].tableValues.store(learned.tableValues, std::memory_order_relaxed);
-        if (learned.distinctPastExact)
-            m_hints[i].distinctPastExact.store(true, std::memory_order_relaxed);
-    }
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        m_hints[i].learn(columns[i].hint());
 }
 
 void ProfileAnalysis::merge(Partial &acc, Partial &later) const

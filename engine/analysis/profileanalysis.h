@@ -6,6 +6,7 @@
 // approximate}]}, keys that do not apply omitted; identical for any chunking and schedule.
 #include "analysis/analysis.h"
 #include "analysis/analysisoptions.h"
+#include "analysis/columnstats.h"
 #include <atomic>
 #include <memory>
 
@@ -35,7 +36,10 @@ private:
     // came from: prepare() starts them anew, so prepare before running on another dataset.
     struct ColumnHint {
         std::atomic<std::size_t> tableValues{0};
-        std::atomic<bool> distinctPastExact{false};
+        std::atomic<bool> distinctPastExact{false}; // once true, stays true
+
+        ColumnStats::Hint load() const;
+        void learn(const ColumnStats::Hint &hint);
     };
     mutable std::unique_ptr<ColumnHint[]> m_hints;
 };

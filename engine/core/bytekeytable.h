@@ -6,7 +6,6 @@
 // caches. Iteration follows the slot order, which depends only on the keys and their insertion
 // order (deterministic).
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -50,7 +49,7 @@ public:
     // Adds `key`, which must not be present yet.
     Value &insert(std::string_view key, std::uint64_t hash, Value value)
     {
-        if ((m_size + 1) * 10 > m_slots.size() * 7) grow();
+        if (!fits(m_size + 1, m_slots.size())) grow();
         std::size_t i = std::size_t(hash) & m_mask;
         while (m_slots[i].used)
             i = (i + 1) & m_mask;
@@ -73,7 +72,9 @@ public:
     // from what earlier chunks needed skips its growth steps).
     void reserve(std::size_t n)
     {
-        const std::size_t capacity = std::bit_ceil(n * 10 / 7 + 1);
+        std::size_t capacity = kFirstSlots;
+        while (!fits(n, capacity))
+            capacity *= 2;
         if (m_size != 0 || capacity <= std::max(kFirstSlots, m_slots.size())) return;
         m_slots.assign(capacity, Slot{});
         m_mask = m_slots.size() - 1;
@@ -95,6 +96,9 @@ public:
     }
 
 private:
+    // The load limit, 0.7: `keys` entries fit in `capacity` slots without growing.
+    static bool fits(std::size_t keys, std::size_t capacity) { return keys * 10 <= capacity * 7; }
+
     struct Slot {
         std::uint64_t hash = 0;
         std::uint32_t size = 0;

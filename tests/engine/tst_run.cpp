@@ -28,6 +28,19 @@ JobSpec sumJob(std::shared_ptr<const DataSource> src, std::shared_ptr<Analysis> 
     return j;
 }
 
+// Runs `job` alone on `workers` lanes (0: one per core); false when it has not ended in `ms`.
+bool runAlone(JobSpec job, int workers, JobOutcome *out, int ms = 10000)
+{
+    RunOptions o;
+    o.workers = workers;
+    Run run(o);
+    run.addJob(std::move(job));
+    run.start();
+    if (!run.wait(ms)) return false;
+    *out = run.outcome(0);
+    return true;
+}
+
 std::int64_t expectedSum(std::int64_t rows, std::int64_t rejectEvery = 0)
 {
     std::int64_t s = 0;
@@ -595,12 +608,11 @@ void TestRun::finalizeFailure()
     auto src = std::make_shared<FakeSource>(30);
     auto b = std::make_shared<FakeBehaviour>();
     b->throwInFinalize = true;
-    Run run(RunOptions{});
-    run.addJob(sumJob(src, std::make_shared<FakeSumAnalysis>(b), 10));
-    run.start();
-    QVERIFY(run.wait(5000));
-    QCOMPARE(run.outcome(0).status, JobOutcome::Status::Failed);
-    QCOMPARE(run.outcome(0).error, QStringLiteral("finalize exploded"));
+    JobOutcome out;
+    QVERIFY(runAlone(sumJob(src, std::make_shared<FakeSumAnalysis>(b), 10), 0,
+                     &out, 5000));
+    QCOMPARE(out.status, JobOutcome::Status::Failed);
+    QCOMPARE(out.error, QStringLiteral("finalize exploded"));
     QCOMPARE(b->abandoned, 1);
 }
 
@@ -612,14 +624,10 @@ void TestRun::mergeFailureFailsJob()
     auto b = std::make_shared<FakeBehaviour>();
     b->throwInMergeOfRow = 50;
     b->mergeMs = 1;
-    RunOptions o;
-    o.workers = 3;
-    Run run(o);
-    run.addJob(sumJob(src, std::make_shared<FakeSumAnalysis>(b), 10));
-    run.start();
-    QVERIFY(run.wait(10000));
-    QCOMPARE(run.outcome(0).status, JobOutcome::Status::Failed);
-    QCOMPARE(run.outcome(0).error, QStringLiteral("merge exploded at row 50"));
+    JobOutcome out;
+    QVERIFY(runAlone(sumJob(src, std::make_shared<FakeSumAnalysis>(b), 10), 3, &out));
+    QCOMPARE(out.status, JobOutcome::Status::Failed);
+    QCOMPARE(out.error, QStringLiteral("merge exploded at row 50"));
     QCOMPARE(b->abandoned, 1);
     QCOMPARE(b->finalized, 0);
 }
@@ -632,14 +640,8 @@ void TestRun::slowMergesStayInOrder()
     auto b = std::make_shared<FakeBehaviour>();
     b->mergeMs = 5;
     b->taskMs = 1;
-    RunOptions o;
-    o.workers = 4;
-    Run run(o);
-    auto a = std::make_shared<FakeSumAnalysis>(b);
-    run.addJob(sumJob(src, a, 10));
-    run.start();
-    QVERIFY(run.wait(20000));
-    const JobOutcome out = run.outcome(0);
+    JobOutcome out;
+    QVERIFY(runAlone(sumJob(src, std::make_shared<FakeSumAnalysis>(b), 10), 4, &out, 20000));
     QCOMPARE(out.status, JobOutcome::Status::Done);
     QVERIFY2(out.result.json.value(QStringLiteral("inOrder")).toBool(), "merged out of chunk order");
     QCOMPARE(out.result.json.value(QStringLiteral("chunks")).toInteger(), 60);
