@@ -6,7 +6,9 @@
 // strings bytewise).
 #include "analysis/analysis.h"
 #include "analysis/analysisoptions.h"
+#include "analysis/groupbyaggregate.h"
 #include <QStringList>
+#include <atomic>
 #include <vector>
 
 namespace sf {
@@ -26,26 +28,24 @@ public:
     AnalysisResult finalize(Partial &merged) const override;
 
     struct Aggregate {
-        enum class Fn {
-            Count,
-            CountColumn,
-            Sum,
-            Mean,
-            Min,
-            Max,
-            Std
-        };
+        using Fn = GroupAggregate::Fn;
         Fn fn = Fn::Count;
         QString spec;       // as the user wrote it: the key in the result
         QString columnName; // empty for count
         int column = -1;
         bool intColumn = false;
+        int state = -1; // its slot among a group's GroupAggregates (none for count)
     };
 
 private:
     QStringList m_by;
     QStringList m_specs;
     std::vector<Aggregate> m_aggregates;
+    std::vector<Aggregate> m_stateful; // the aggregates but count, in state slot order
+    std::vector<Aggregate::Fn> m_fns;  // their functions, for GroupTable::merge
+    // How many groups the last finished chunk had: a chunk's table starts that large, instead
+    // of growing (and copying its arrays) a dozen times. Relaxed: it only sizes a table.
+    mutable std::atomic<std::size_t> m_groupsHint{0};
     std::vector<int> m_keyColumns;
     Schema m_schema;
 };

@@ -1,6 +1,6 @@
 #pragma once
 // Hash maps keyed by byte strings that are looked up by std::string_view, so a hot loop
-// (groupby keys, wordcount terms) allocates only when it meets a new key.
+// (wordcount terms) allocates only when it meets a new key.
 #include "core/hash.h"
 #include <string>
 #include <string_view>

@@ -25,7 +25,8 @@ class TestGroupBy : public QObject {
     };
 
     std::shared_ptr<Analysis> make(const QStringList &by, const QStringList &aggs,
-                                   QString *error = nullptr) {
+                                   QString *error = nullptr)
+    {
         AnalysisOptions o;
         o.groupBy = by;
         o.aggregates = aggs;
@@ -37,7 +38,8 @@ class TestGroupBy : public QObject {
     }
 
 private Q_SLOTS:
-    void exactValues() {
+    void exactValues()
+    {
         auto a = make({QStringLiteral("city")},
                       {QStringLiteral("count"), QStringLiteral("sum:n"), QStringLiteral("mean:v"),
                        QStringLiteral("min:n"), QStringLiteral("max:v"), QStringLiteral("std:v"),
@@ -80,7 +82,8 @@ private Q_SLOTS:
         QCOMPARE(r.table.rows[2][2].toLongLong(), 21);
     }
 
-    void sameForAnyChunking() {
+    void sameForAnyChunking()
+    {
         auto a = make({QStringLiteral("city"), QStringLiteral("n")},
                       {QStringLiteral("count"), QStringLiteral("mean:v"), QStringLiteral("std:v")});
         QVERIFY(a);
@@ -89,7 +92,91 @@ private Q_SLOTS:
             QCOMPARE(test::runChunked(*a, m_rows, chunk).json, reference);
     }
 
-    void numericKeysSortByValue() {
+    // 1,000 groups whose values are split between chunks in every way: groups of one, two and
+    // three values (a group's first two stay inline in a chunk, the third moves them into an
+    // exact accumulator; merges meet every mix). {1e16, 1, -1e16} sums to 1 only when summed
+    // exactly (left to right in doubles it is 0).
+    void manyGroupsExactForAnyChunking()
+    {
+        const Schema schema =
+            test::makeSchema({{"k", ColumnType::Int64}, {"v", ColumnType::Double}});
+        std::vector<TestRow> rows;
+        const char *values[3][3] = {
+            {"1e16", "1", "-1e16"}, {"0.1", "0.2", nullptr}, {"7", nullptr, nullptr}};
+        for (int pass = 0; pass < 3; ++pass)
+            for (int k = 0; k < 1000; ++k) {
+                const char *v = values[k % 3][pass];
+                rows.push_back({std::to_string(k),
+                                v ? std::optional<std::string>(v) : std::optional<std::string>()});
+            }
+        AnalysisOptions o;
+        o.groupBy = {QStringLiteral("k")};
+        o.aggregates = {QStringLiteral("count"), QStringLiteral("count:v"),
+                        QStringLiteral("sum:v"), QStringLiteral("mean:v"),
+                        QStringLiteral("std:v"), QStringLiteral("min:v")};
+        QString error;
+        std::shared_ptr<Analysis> a = createAnalysis(QStringLiteral("groupby"), o, &error);
+        QVERIFY2(a && a->prepare(schema, &error), qPrintable(error));
+        const QJsonObject reference = test::runChunked(*a, rows, 3000).json;
+        const QJsonArray groups = reference[QStringLiteral("groups")].toArray();
+        QCOMPARE(groups.size(), 1000);
+        for (int k = 0; k < 1000; ++k) {
+            const QJsonObject g = groups[k].toObject();
+            QCOMPARE(g[QStringLiteral("key")][QStringLiteral("k")].toInteger(), k);
+            const QJsonObject v = g[QStringLiteral("values")].toObject();
+            QCOMPARE(v[QStringLiteral("count")].toInteger(), 3);
+            QCOMPARE(v[QStringLiteral("count:v")].toInteger(), 3 - k % 3);
+            switch (k % 3) {
+            case 0:
+                QCOMPARE(v[QStringLiteral("sum:v")].toDouble(), 1.0);
+                QCOMPARE(v[QStringLiteral("mean:v")].toDouble(), 1.0 / 3);
+                QCOMPARE(v[QStringLiteral("min:v")].toDouble(), -1e16);
+                break;
+            case 1:
+                QCOMPARE(v[QStringLiteral("sum:v")].toDouble(), 0.1 + 0.2);
+                QCOMPARE(v[QStringLiteral("mean:v")].toDouble(), (0.1 + 0.2) / 2);
+                QVERIFY(std::fabs(v[QStringLiteral("std:v")].toDouble() - 0.1 / std::sqrt(2.0)) <
+                        1e-16);
+                break;
+            case 2:
+                QCOMPARE(v[QStringLiteral("sum:v")].toDouble(), 7.0);
+                QCOMPARE(v[QStringLiteral("std:v")], QJsonValue(QJsonValue::Null)); // one value
+                break;
+            }
+        }
+        for (std::int64_t chunk : {1, 2, 7, 999, 1000, 1001})
+            QCOMPARE(test::runChunked(*a, rows, chunk).json, reference);
+    }
+
+    // Date-time keys group by instant and show the text first seen in the file.
+    void dateTimeKeysKeepTheirText()
+    {
+        const Schema schema =
+            test::makeSchema({{"when", ColumnType::DateTime}, {"v", ColumnType::Int64}});
+        const std::vector<TestRow> rows{{"2026-01-02", "1"},
+                                        {"2025-12-31T23:00:00", "2"},
+                                        {"2026-01-02T00:00:00Z", "3"},
+                                        {"2026-01-02 00:00", "4"}};
+        AnalysisOptions o;
+        o.groupBy = {QStringLiteral("when")};
+        o.aggregates = {QStringLiteral("sum:v")};
+        QString error;
+        std::shared_ptr<Analysis> a = createAnalysis(QStringLiteral("groupby"), o, &error);
+        QVERIFY2(a && a->prepare(schema, &error), qPrintable(error));
+        for (std::int64_t chunk : {1, 2, 4}) {
+            const QJsonArray groups =
+                test::runChunked(*a, rows, chunk).json[QStringLiteral("groups")].toArray();
+            QCOMPARE(groups.size(), 2);
+            QCOMPARE(groups[0][QStringLiteral("key")][QStringLiteral("when")].toString(),
+                     QStringLiteral("2025-12-31T23:00:00"));
+            QCOMPARE(groups[1][QStringLiteral("key")][QStringLiteral("when")].toString(),
+                     QStringLiteral("2026-01-02"));
+            QCOMPARE(groups[1][QStringLiteral("values")][QStringLiteral("sum:v")].toInteger(), 8);
+        }
+    }
+
+    void numericKeysSortByValue()
+    {
         auto a = make({QStringLiteral("n"), QStringLiteral("city")}, {QStringLiteral("count")});
         QVERIFY(a);
         const QJsonArray groups =
@@ -109,7 +196,8 @@ private Q_SLOTS:
         QCOMPARE(groups.last()[QStringLiteral("values")][QStringLiteral("count")].toInteger(), 2);
     }
 
-    void errors() {
+    void errors()
+    {
         QString error;
         QVERIFY(!make({}, {}, &error));
         QCOMPARE(error, QStringLiteral("groupby needs --by (one or more key columns)"));
@@ -127,7 +215,8 @@ private Q_SLOTS:
                                 "not a number"));
     }
 
-    void weatherMatchesPandas() {
+    void weatherMatchesPandas()
+    {
         const QString refPath =
             QStringLiteral(SF_TEST_DATA_DIR "/reference/weather_groupby_station.json");
         QFile refFile(refPath);

@@ -1,0 +1,55 @@
+#pragma once
+// The state of one aggregate of one group in one group-by partial. A group-by over many keys
+// sees a value or two of each group per chunk: those stay inline, and the exact accumulator
+// (ExactSum for sum and mean, ExactMoments for std) is allocated only when a group gets its
+// third value. Both hold the exact sums, so the result is the same whichever way the values
+// were split between chunks.
+#include "core/exactsum.h"
+#include <QVariant>
+#include <cstdint>
+#include <limits>
+#include <memory>
+
+namespace sf {
+
+class GroupAggregate {
+public:
+    enum class Fn : std::uint8_t {
+        Count,
+        CountColumn,
+        Sum,
+        Mean,
+        Min,
+        Max,
+        Std
+    };
+
+    // A non-null field of the aggregate's column (count:COL).
+    void addPresent() { ++m_n; }
+    // A non-null, non-NaN number of the aggregate's column; `isInt` when the field was an
+    // integer (its value is then exactly x).
+    void addNumber(Fn fn, double x, bool isInt, std::int64_t i);
+    // Folds a later chunk's state of the same group and aggregate into this one.
+    void merge(Fn fn, GroupAggregate &later);
+    // The result: qlonglong, double, or an invalid variant for "no value". `groupRows` is the
+    // group's row count (count); `intColumn` when the column is int64.
+    QVariant value(Fn fn, std::int64_t groupRows, bool intColumn) const;
+
+private:
+    static constexpr int kInline = 2;
+    void addExact(Fn fn, double x);
+    void spill(Fn fn); // moves the inline values into a new accumulator
+
+    std::int64_t m_n = 0; // non-null values seen
+    bool m_allInt = true; // sum, min, max: every value was an integer
+    std::uint8_t m_inline = 0;
+    double m_first[kInline] = {}; // sum, mean, std: values not in an accumulator yet
+    std::int64_t m_imin = std::numeric_limits<std::int64_t>::max();
+    std::int64_t m_imax = std::numeric_limits<std::int64_t>::min();
+    double m_dmin = std::numeric_limits<double>::infinity();
+    double m_dmax = -std::numeric_limits<double>::infinity();
+    std::unique_ptr<ExactSum> m_sum;         // sum, mean: past kInline values
+    std::unique_ptr<ExactMoments> m_moments; // std: past kInline values
+};
+
+} // namespace sf

@@ -1,0 +1,72 @@
+#pragma once
+// The groups of one group-by partial, in arrays by group number: each group's key (its values
+// encoded into bytes, with the text of date-time values as first seen), row count and
+// aggregate states; an open-addressing ByteKeyTable finds a group by its encoded key. Nothing
+// is allocated per group but the exact accumulators of groups with many values, so a chunk of
+// 50,000 rows and 40,000 keys costs a few array appends per new key.
+#include "analysis/expressionvalue.h"
+#include "analysis/groupbyaggregate.h"
+#include "core/bytekeytable.h"
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sf {
+
+class GroupTable {
+public:
+    explicit GroupTable(std::size_t aggregates = 0)
+        : m_aggregates(aggregates)
+    {}
+
+    // Appends v's encoding to `key`: groups are equal when their encoded keys are. Doubles
+    // that are whole numbers must have been made ints first (canonicalKey).
+    static void encode(std::string &key, const Value &v);
+    // v, with a whole-number double as an int, so "3" and "3.0" in an int64 column are one key.
+    static Value canonicalKey(const Value &v);
+
+    // The number of the group whose encode()d key is `key`, added (count 0, empty aggregates)
+    // if new; `values` are the key's values, whose date-time texts the new group keeps.
+    std::uint32_t findOrAdd(std::string_view key, const std::vector<Value> &values);
+
+    std::size_t size() const { return m_hashes.size(); }
+    std::int64_t &count(std::uint32_t g) { return m_counts[g]; }
+    std::int64_t count(std::uint32_t g) const { return m_counts[g]; }
+    std::span<GroupAggregate> aggregates(std::uint32_t g)
+    {
+        return {m_states.data() + std::size_t(g) * m_aggregates, m_aggregates};
+    }
+    std::span<const GroupAggregate> aggregates(std::uint32_t g) const
+    {
+        return {m_states.data() + std::size_t(g) * m_aggregates, m_aggregates};
+    }
+    // Appends group g's key values, viewing this table's bytes, to `out`.
+    void keyValues(std::uint32_t g, std::vector<Value> &out) const;
+
+    // Folds `later` (a later chunk's groups) into this table: its groups' counts added and
+    // aggregates merged (fns[a] is aggregate a's function), new keys appended in their order.
+    // Leaves `later` empty.
+    void merge(GroupTable &later, const std::vector<GroupAggregate::Fn> &fns);
+
+    // Room for `groups` groups without growing.
+    void reserve(std::size_t groups);
+
+private:
+    std::uint32_t add(std::string_view key, std::uint64_t hash, std::string_view texts);
+    std::string_view keyOf(std::uint32_t g) const;
+    std::string_view textsOf(std::uint32_t g) const;
+
+    std::size_t m_aggregates;
+    ByteKeyTable<std::uint32_t> m_index;
+    // Group g's bytes: its key from the end of group g − 1's to m_keyEnds[g], then its
+    // date-time texts (each a 4-byte length and the text) to m_ends[g].
+    std::string m_bytes;
+    std::vector<std::uint64_t> m_keyEnds;
+    std::vector<std::uint64_t> m_ends;
+    std::vector<std::uint64_t> m_hashes;
+    std::vector<std::int64_t> m_counts;
+    std::vector<GroupAggregate> m_states; // m_aggregates per group
+};
+
+} // namespace sf
