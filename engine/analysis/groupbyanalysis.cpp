@@ -176,7 +176,9 @@ bool GroupByAnalysis::prepare(const Schema &schema, QString *error)
 
 std::unique_ptr<Partial> GroupByAnalysis::createPartial() const
 {
-    return std::make_unique<GroupByPartial>(m_stateful.size());
+    auto partial = std::make_unique<GroupByPartial>(m_stateful.size());
+    if (auto spare = m_spareTables.take()) partial->groups = std::move(*spare);
+    return partial;
 }
 
 void GroupByAnalysis::process(Partial &partial, TaskInput &input) const
@@ -224,8 +226,9 @@ void GroupByAnalysis::process(Partial &partial, TaskInput &input) const
 
 void GroupByAnalysis::merge(Partial &acc, Partial &later) const
 {
-    static_cast<GroupByPartial &>(acc).groups.merge(static_cast<GroupByPartial &>(later).groups,
-                                                    m_fns);
+    GroupTable &from = static_cast<GroupByPartial &>(later).groups;
+    static_cast<GroupByPartial &>(acc).groups.merge(from, m_fns);
+    m_spareTables.give(std::move(from));
 }
 
 AnalysisResult GroupByAnalysis::finalize(Partial &merged) const

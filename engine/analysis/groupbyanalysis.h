@@ -6,7 +6,8 @@
 // strings bytewise).
 #include "analysis/analysis.h"
 #include "analysis/analysisoptions.h"
-#include "analysis/groupbyaggregate.h"
+#include "analysis/groupbytable.h"
+#include "core/sparepool.h"
 #include <QStringList>
 #include <atomic>
 #include <vector>
@@ -46,6 +47,8 @@ private:
     // How many groups the last finished chunk had: a chunk's table starts that large, instead
     // of growing (and copying its arrays) a dozen times. Relaxed: it only sizes a table.
     mutable std::atomic<std::size_t> m_groupsHint{0};
+    // Merged chunks' emptied tables, for the next chunks.
+    mutable SparePool<GroupTable> m_spareTables;
     std::vector<int> m_keyColumns;
     Schema m_schema;
 };

@@ -145,7 +145,18 @@ void GroupTable::merge(GroupTable &later, const std::vector<GroupAggregate::Fn> 
         for (std::size_t a = 0; a < into.size(); ++a)
             into[a].merge(fns[a], from[a]);
     }
-    later = GroupTable(m_aggregates);
+    later.clear();
+}
+
+void GroupTable::clear()
+{
+    m_index.clear();
+    m_bytes.clear();
+    m_keyEnds.clear();
+    m_ends.clear();
+    m_hashes.clear();
+    m_counts.clear();
+    m_states.clear();
 }
 
 void GroupTable::reserve(std::size_t groups)

@@ -46,9 +46,11 @@ public:
 
     // Folds `later` (a later chunk's groups) into this table: its groups' counts added and
     // aggregates merged (fns[a] is aggregate a's function), new keys appended in their order.
-    // Leaves `later` empty.
+    // Leaves `later` empty (clear()).
     void merge(GroupTable &later, const std::vector<GroupAggregate::Fn> &fns);
 
+    // Empties the table, keeping its arrays' memory for the next chunk's groups.
+    void clear();
     // Room for `groups` groups without growing.
     void reserve(std::size_t groups);
 

@@ -1,6 +1,6 @@
 #include "analysis/wordcountanalysis.h"
 #include "analysis/expressionnames.h"
-#include "analysis/groupbyhash.h"
+#include "core/hash.h"
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -13,7 +13,7 @@ namespace sf {
 namespace {
 
 struct WordCountPartial : Partial {
-    ByteStringMap<std::int64_t> counts;
+    ByteKeyTable<std::int64_t> counts;
     std::int64_t total = 0;
 };
 
@@ -89,13 +89,17 @@ std::unique_ptr<Partial> WordCountAnalysis::createPartial() const
 void WordCountAnalysis::process(Partial &partial, TaskInput &input) const
 {
     auto &p = static_cast<WordCountPartial &>(partial);
+    if (p.counts.empty()) {
+        if (auto spare = m_spareTables.take()) p.counts = std::move(*spare);
+        p.counts.reserve(m_termsHint.load(std::memory_order_relaxed));
+    }
     auto count = [&p](std::string_view term) {
         ++p.total;
-        auto it = p.counts.find(term);
-        if (it != p.counts.end())
-            ++it->second;
+        const std::uint64_t hash = hashBytes(term);
+        if (std::int64_t *n = p.counts.find(term, hash))
+            ++*n;
         else
-            p.counts.emplace(std::string(term), 1);
+            p.counts.insert(term, hash, 1);
     };
     std::string scratch;
     Record record;
@@ -110,6 +114,7 @@ void WordCountAnalysis::process(Partial &partial, TaskInput &input) const
             !input.context.checkpoint(input.reader->rowsConsumed(), input.reader->bytesConsumed()))
             return;
     }
+    m_termsHint.store(p.counts.size(), std::memory_order_relaxed);
     input.context.checkpoint(input.reader->rowsConsumed(), input.reader->bytesConsumed());
 }
 
@@ -121,10 +126,15 @@ void WordCountAnalysis::merge(Partial &acc, Partial &later) const
     if (a.counts.empty()) {
         a.counts = std::move(b.counts);
     } else {
-        for (auto &[term, n] : b.counts)
-            a.counts[term] += n;
+        b.counts.forEach([&a](std::string_view term, std::uint64_t hash, std::int64_t n) {
+            if (std::int64_t *into = a.counts.find(term, hash))
+                *into += n;
+            else
+                a.counts.insert(term, hash, n);
+        });
     }
     b.counts.clear();
+    m_spareTables.give(std::move(b.counts));
 }
 
 AnalysisResult WordCountAnalysis::finalize(Partial &merged) const
@@ -133,8 +143,9 @@ AnalysisResult WordCountAnalysis::finalize(Partial &merged) const
     using Entry = std::pair<std::string_view, std::int64_t>;
     std::vector<Entry> entries;
     entries.reserve(p.counts.size());
-    for (const auto &[term, n] : p.counts)
+    p.counts.forEach([&entries](std::string_view term, std::uint64_t, std::int64_t n) {
         entries.emplace_back(term, n);
+    });
     const auto top = std::min(entries.size(), std::size_t(m_top));
     std::partial_sort(entries.begin(), entries.begin() + std::ptrdiff_t(top), entries.end(),
                       [](const Entry &x, const Entry &y) {

@@ -4,6 +4,9 @@
 // are ordered by term (bytewise UTF-8), so the answer never depends on chunking.
 #include "analysis/analysis.h"
 #include "analysis/analysisoptions.h"
+#include "core/bytekeytable.h"
+#include "core/sparepool.h"
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -33,6 +36,11 @@ private:
     QString m_column;
     int m_top = 20;
     int m_columnIndex = -1;
+    // How many distinct terms the last finished chunk had: a chunk's table starts that large
+    // instead of doubling its way there. Relaxed: it only sizes a table.
+    mutable std::atomic<std::size_t> m_termsHint{0};
+    // Merged chunks' emptied tables, for the next chunks.
+    mutable SparePool<ByteKeyTable<std::int64_t>> m_spareTables;
 };
 
 template <class F>

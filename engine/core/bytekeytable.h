@@ -80,6 +80,14 @@ public:
         m_mask = m_slots.size() - 1;
     }
 
+    // Empties the table, keeping its slots (their memory stays mapped for the next keys).
+    void clear()
+    {
+        std::fill(m_slots.begin(), m_slots.end(), Slot{});
+        m_size = 0;
+        m_arena.clear();
+    }
+
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
 

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void topValuesCapAdmitsByValue();
     void topValuesEmptyDefaultView();
     void byteKeyTableComparesEveryByte();
+    void byteKeyTableClearForgetsKeys();
     void histogramWiderThanDoubleRange();
     void histogramOfOneHugeValue();
     void quantileBlocksEqualValueByValue();
@@ -368,6 +369,37 @@ void TestSketch::byteKeyTableComparesEveryByte()
         }
         QVERIFY(table.find(key + 'x', kHash) == nullptr);
         if (n > 0) QVERIFY(table.find(std::string_view(key).substr(1), kHash) == nullptr);
+    }
+}
+
+// A cleared table (a spare for the next chunk) keeps its slots but none of its keys, short
+// (inline) or long (in the arena), and takes new ones as a new table would.
+void TestSketch::byteKeyTableClearForgetsKeys()
+{
+    auto key = [](int i, bool longKey) {
+        return (longKey ? std::string("a key longer than sixteen bytes ") : std::string("k")) +
+               std::to_string(i);
+    };
+    ByteKeyTable<int> table;
+    for (int i = 0; i < 1000; ++i)
+        table.insert(key(i, i % 2 == 1), hashBytes(key(i, i % 2 == 1)), i);
+    QCOMPARE(table.size(), std::size_t(1000));
+    table.clear();
+    QCOMPARE(table.size(), std::size_t(0));
+    QVERIFY(table.empty());
+    int seen = 0;
+    table.forEach([&](std::string_view, std::uint64_t, int) { ++seen; });
+    QCOMPARE(seen, 0);
+    for (int i = 0; i < 1000; ++i)
+        QVERIFY(table.find(key(i, i % 2 == 1), hashBytes(key(i, i % 2 == 1))) == nullptr);
+    for (int i = 500; i < 700; ++i)
+        table.insert(key(i, i % 2 == 0), hashBytes(key(i, i % 2 == 0)), -i);
+    QCOMPARE(table.size(), std::size_t(200));
+    for (int i = 500; i < 700; ++i) {
+        const int *v = table.find(key(i, i % 2 == 0), hashBytes(key(i, i % 2 == 0)));
+        QVERIFY(v != nullptr);
+        QCOMPARE(*v, -i);
+        QVERIFY(table.find(key(i, i % 2 == 1), hashBytes(key(i, i % 2 == 1))) == nullptr);
     }
 }
 
