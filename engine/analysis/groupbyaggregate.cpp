@@ -10,10 +10,10 @@ void GroupAggregate::addNumber(Fn fn, double x, bool isInt, std::int64_t i)
     switch (fn) {
     case Fn::Sum:
         m_allInt = m_allInt && isInt;
-        addExact(fn, x);
+        m_sum.add(x);
         break;
-    case Fn::Mean:
-    case Fn::Std: addExact(fn, x); break;
+    case Fn::Mean: m_sum.add(x); break;
+    case Fn::Std: addSquared(x); break;
     case Fn::Min:
     case Fn::Max:
         if (isInt) {
@@ -30,29 +30,22 @@ void GroupAggregate::addNumber(Fn fn, double x, bool isInt, std::int64_t i)
     }
 }
 
-void GroupAggregate::addExact(Fn fn, double x)
+void GroupAggregate::addSquared(double x)
 {
-    if (!m_sum && !m_moments && m_inline < kInline) {
+    if (!m_moments && m_inline < kInline) {
         m_first[m_inline++] = x;
         return;
     }
-    spill(fn);
-    if (m_sum) m_sum->add(x);
-    if (m_moments) m_moments->add(x);
+    spill();
+    m_moments->add(x);
 }
 
-void GroupAggregate::spill(Fn fn)
+void GroupAggregate::spill()
 {
-    if (m_sum || m_moments) return;
-    if (fn == Fn::Std) {
-        m_moments = std::make_unique<ExactMoments>();
-        for (int k = 0; k < m_inline; ++k)
-            m_moments->add(m_first[k]);
-    } else {
-        m_sum = std::make_unique<ExactSum>();
-        for (int k = 0; k < m_inline; ++k)
-            m_sum->add(m_first[k]);
-    }
+    if (m_moments) return;
+    m_moments = std::make_unique<ExactMoments>();
+    for (int k = 0; k < m_inline; ++k)
+        m_moments->add(m_first[k]);
     m_inline = 0;
 }
 
@@ -64,34 +57,27 @@ void GroupAggregate::merge(Fn fn, GroupAggregate &later)
     m_imax = std::max(m_imax, later.m_imax);
     m_dmin = std::min(m_dmin, later.m_dmin);
     m_dmax = std::max(m_dmax, later.m_dmax);
-    if (later.m_sum || later.m_moments) {
-        if (!m_sum && !m_moments && m_inline == 0) {
-            m_sum = std::move(later.m_sum);
+    if (fn == Fn::Sum || fn == Fn::Mean) {
+        m_sum.merge(later.m_sum);
+        return;
+    }
+    if (later.m_moments) {
+        if (!m_moments && m_inline == 0) {
             m_moments = std::move(later.m_moments);
             return;
         }
-        spill(fn);
-        if (m_sum) m_sum->merge(*later.m_sum);
-        if (m_moments) m_moments->merge(*later.m_moments);
+        spill();
+        m_moments->merge(*later.m_moments);
         return;
     }
     for (int k = 0; k < later.m_inline; ++k)
-        addExact(fn, later.m_first[k]);
+        addSquared(later.m_first[k]);
 }
 
 QVariant GroupAggregate::value(Fn fn, std::int64_t groupRows, bool intColumn) const
 {
     auto number = [](double v) { return std::isnan(v) ? QVariant() : QVariant(v); };
-    // The exact sum: the accumulator's, or the inline values' (one nonzero value is its own
-    // sum; otherwise an accumulator on the stack gives the same rounding as one kept all along).
-    auto sum = [&] {
-        if (m_sum) return m_sum->value();
-        if (m_inline == 1 && m_first[0] != 0) return m_first[0];
-        ExactSum s;
-        for (int k = 0; k < m_inline; ++k)
-            s.add(m_first[k]);
-        return s.value();
-    };
+    auto sum = [&] { return m_sum.value(); };
     const bool ints = intColumn && m_allInt;
     switch (fn) {
     case Fn::Count: return qlonglong(groupRows);

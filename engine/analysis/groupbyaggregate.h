@@ -1,10 +1,12 @@
 #pragma once
 // The state of one aggregate of one group in one group-by partial. A group-by over many keys
-// sees a value or two of each group per chunk: those stay inline, and the exact accumulator
-// (ExactSum for sum and mean, ExactMoments for std) is allocated only when a group gets its
-// third value. Both hold the exact sums, so the result is the same whichever way the values
-// were split between chunks.
+// sees a value or two of each group per chunk, and merges each chunk's groups into a table of
+// all of them: sums and means add into a WindowSum (exact, inline: no allocation or pointer to
+// chase per group); std keeps a group's first two values inline and allocates its ExactMoments
+// on the third. All are exact, so the result is the same whichever way the values were split
+// between chunks.
 #include "core/exactsum.h"
+#include "core/windowsum.h"
 #include <QVariant>
 #include <cstdint>
 #include <limits>
@@ -37,18 +39,18 @@ public:
 
 private:
     static constexpr int kInline = 2;
-    void addExact(Fn fn, double x);
-    void spill(Fn fn); // moves the inline values into a new accumulator
+    void addSquared(double x); // std
+    void spill();              // std: moves the inline values into a new ExactMoments
 
     std::int64_t m_n = 0; // non-null values seen
     bool m_allInt = true; // sum, min, max: every value was an integer
     std::uint8_t m_inline = 0;
-    double m_first[kInline] = {}; // sum, mean, std: values not in an accumulator yet
+    double m_first[kInline] = {}; // std: values not in m_moments yet
     std::int64_t m_imin = std::numeric_limits<std::int64_t>::max();
     std::int64_t m_imax = std::numeric_limits<std::int64_t>::min();
     double m_dmin = std::numeric_limits<double>::infinity();
     double m_dmax = -std::numeric_limits<double>::infinity();
-    std::unique_ptr<ExactSum> m_sum;         // sum, mean: past kInline values
+    WindowSum m_sum;                         // sum, mean
     std::unique_ptr<ExactMoments> m_moments; // std: past kInline values
 };
 

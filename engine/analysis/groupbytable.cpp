@@ -130,20 +130,34 @@ void GroupTable::keyValues(std::uint32_t g, std::vector<Value> &values) const
 
 void GroupTable::merge(GroupTable &later, const std::vector<GroupAggregate::Fn> &fns)
 {
-    // This table outgrows the caches long before a chunk's does: its slots are fetched a few
-    // groups ahead.
+    // This table outgrows the caches long before a chunk's does, so the merge goes in two
+    // passes that each fetch a few groups ahead: first every group's number here (its slot
+    // prefetched), then counts and states (this table's count and states prefetched).
     constexpr std::uint32_t kAhead = 8;
-    for (std::uint32_t lg = 0; lg < later.size(); ++lg) {
-        if (lg + kAhead < later.size()) m_index.prefetch(later.m_hashes[lg + kAhead]);
+    const auto n = std::uint32_t(later.size());
+    std::vector<std::uint32_t> into(n);
+    for (std::uint32_t lg = 0; lg < n; ++lg) {
+        if (lg + kAhead < n) m_index.prefetch(later.m_hashes[lg + kAhead]);
         const std::string_view key = later.keyOf(lg);
         const std::uint64_t hash = later.m_hashes[lg];
         const std::uint32_t *found = m_index.find(key, hash);
-        const std::uint32_t g = found ? *found : add(key, hash, later.textsOf(lg));
+        into[lg] = found ? *found : add(key, hash, later.textsOf(lg));
+    }
+    const std::size_t stateBytes = m_aggregates * sizeof(GroupAggregate);
+    for (std::uint32_t lg = 0; lg < n; ++lg) {
+        if (lg + kAhead < n) {
+            const std::uint32_t ahead = into[lg + kAhead];
+            __builtin_prefetch(&m_counts[ahead]);
+            const char *state = reinterpret_cast<const char *>(aggregates(ahead).data());
+            for (std::size_t b = 0; b < stateBytes; b += 64)
+                __builtin_prefetch(state + b);
+        }
+        const std::uint32_t g = into[lg];
         m_counts[g] += later.m_counts[lg];
-        const std::span<GroupAggregate> into = aggregates(g);
+        const std::span<GroupAggregate> to = aggregates(g);
         const std::span<GroupAggregate> from = later.aggregates(lg);
-        for (std::size_t a = 0; a < into.size(); ++a)
-            into[a].merge(fns[a], from[a]);
+        for (std::size_t a = 0; a < to.size(); ++a)
+            to[a].merge(fns[a], from[a]);
     }
     later.clear();
 }

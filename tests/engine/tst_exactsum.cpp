@@ -1,6 +1,7 @@
 // ExactSum / ExactMoments: Python math.fsum's results, exact variance where naive formulas
 // fail, and bit-identical results under any grouping/order of add() and merge().
 #include "core/exactsum.h"
+#include "core/windowsum.h"
 
 #include <QTest>
 #include <algorithm>
@@ -11,6 +12,7 @@
 
 using sf::ExactMoments;
 using sf::ExactSum;
+using sf::WindowSum;
 
 namespace {
 
@@ -119,6 +121,8 @@ private Q_SLOTS:
     void matchesShewchukOverTheWholeRange();
     void squareErrorEqualsFma();
     void sumOfSquaresIsExact();
+    void windowSumMatchesExactSum();
+    void windowSumEdges();
 };
 
 void TestExactSum::pythonFsumValues_data()
@@ -449,3 +453,96 @@ void TestExactSum::sumOfSquaresIsExact()
 
 QTEST_GUILESS_MAIN(TestExactSum)
 #include "tst_exactsum.moc"
+
+// WindowSum must give ExactSum's bits for any values and any grouping: values inside its
+// window (lowest bit >= 2^-100, below 2^60), outside it on both sides, subnormals, zeros of
+// both signs, infinities and NaN, with cancellation that flips the window's sign.
+void TestExactSum::windowSumMatchesExactSum()
+{
+    std::mt19937_64 rng(20261207);
+    std::uniform_real_distribution<double> mant(-1.0, 1.0);
+    std::uniform_int_distribution<int> inside(-40, 59);
+    std::uniform_int_distribution<int> anywhere(-1074, 1023);
+    std::uniform_int_distribution<int> pick(0, 99);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::vector<double> values;
+        const int n = 1 + int(rng() % 400);
+        for (int i = 0; i < n; ++i) {
+            // Every fourth trial only near the window's unit, where a unit's error shows.
+            const int kind = trial % 4 == 1 ? 77 : pick(rng);
+            if (kind < 70)
+                values.push_back(std::ldexp(mant(rng), inside(rng)));
+            else if (kind < 75)
+                values.push_back(std::round(std::ldexp(mant(rng), 40)) * 0.01); // like amounts
+            else if (kind < 80) // lowest bits at the window's unit: an error of one unit shows
+                values.push_back(std::ldexp(mant(rng), -46 - int(rng() % 3)));
+            else if (kind < 90)
+                values.push_back(std::ldexp(mant(rng), anywhere(rng) / 2)); // often outside
+            else if (kind < 93)
+                values.push_back(values.empty() ? 1.0 : -values.back()); // cancels
+            else if (kind < 95)
+                values.push_back(kind == 93 ? 0.0 : -0.0);
+            else if (kind < 97)
+                values.push_back(std::ldexp(mant(rng), -1060)); // subnormal
+            else if (trial % 10 == 0)
+                values.push_back(kind == 97 ? INFINITY : (kind == 98 ? -INFINITY : NAN));
+            else
+                values.push_back(0x1p59 * (kind % 2 ? 1 : -1)); // the window's top
+        }
+        ExactSum reference;
+        for (double v : values)
+            reference.add(v);
+        // Random groups, merged in random order (a group-by's chunks).
+        std::shuffle(values.begin(), values.end(), rng);
+        std::vector<WindowSum> groups(1 + rng() % 5);
+        for (double v : values)
+            groups[rng() % groups.size()].add(v);
+        std::shuffle(groups.begin(), groups.end(), rng);
+        WindowSum total;
+        for (const WindowSum &g : groups)
+            total.merge(g);
+        const double want = reference.value();
+        const double got = total.value();
+        QVERIFY2(sameBits(got, want) || (std::isnan(got) && std::isnan(want)),
+                 qPrintable(QStringLiteral("trial %1: %2 vs %3")
+                                .arg(trial)
+                                .arg(got, 0, 'g', 17)
+                                .arg(want, 0, 'g', 17)));
+        const WindowSum copy = total; // copies keep the values outside the window
+        QVERIFY(sameBits(copy.value(), got) || std::isnan(got));
+    }
+}
+
+void TestExactSum::windowSumEdges()
+{
+    auto sumOf = [](std::initializer_list<double> values) {
+        WindowSum w;
+        for (double v : values)
+            w.add(v);
+        return w.value();
+    };
+    auto exactOf = [](std::initializer_list<double> values) {
+        ExactSum e;
+        for (double v : values)
+            e.add(v);
+        return e.value();
+    };
+    // Summed left to right in doubles this is 0.
+    QCOMPARE(sumOf({1e16, 1.0, -1e16}), 1.0);
+    // Lowest bit exactly at the window's unit, and one below it (outside).
+    const double unitEdge = 0x1p-48;    // mantissa bits down to 2^-100
+    const double belowEdge = 0x1.8p-49; // lowest bit 2^-101
+    QVERIFY(sameBits(sumOf({unitEdge, belowEdge, -unitEdge}), belowEdge));
+    QVERIFY(sameBits(sumOf({unitEdge, 1.0, belowEdge}), exactOf({unitEdge, 1.0, belowEdge})));
+    // The largest values inside (below 2^60) and the first outside, with cancellation.
+    const double top = std::nextafter(0x1p60, 0.0);
+    QVERIFY(sameBits(sumOf({top, top, -top, 0x1p60, -0x1p60, 0.5}), top + 0.5));
+    QVERIFY(sameBits(sumOf({-top, -top, 1.0}), exactOf({-top, -top, 1.0})));
+    // Negative totals, zeros, and an empty sum.
+    QCOMPARE(sumOf({-2.5, 0.25, -0.0}), -2.25);
+    QVERIFY(sameBits(sumOf({}), exactOf({})));
+    QVERIFY(sameBits(sumOf({-0.0}), exactOf({-0.0})));
+    QVERIFY(sameBits(sumOf({1.5, -1.5}), exactOf({1.5, -1.5})));
+    QVERIFY(std::isnan(sumOf({INFINITY, 1.0, -INFINITY})));
+    QCOMPARE(sumOf({INFINITY, 1.0}), INFINITY);
+}
