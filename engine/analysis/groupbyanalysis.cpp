@@ -2,6 +2,8 @@
 #include "analysis/expressionnames.h"
 #include "analysis/expressionvalue.h"
 #include "analysis/groupbytable.h"
+#include "core/hash.h"
+#include "data/recordblock.h"
 #include <QJsonArray>
 #include <QJsonObject>
 #include <algorithm>
@@ -188,40 +190,73 @@ void GroupByAnalysis::process(Partial &partial, TaskInput &input) const
     // not double every array (the larger blocks come fresh from mmap and fault page by page).
     const std::size_t hint = m_groupsHint.load(std::memory_order_relaxed);
     if (groups.size() == 0) groups.reserve(hint + hint / 4);
-    std::vector<Value> keyValues(m_keyColumns.size());
-    std::string encoded;
-    Record record;
+    RecordReader &reader = *input.reader;
+    const std::size_t width = m_keyColumns.size();
+    // A block of records at a time: first every row's key and hash (each row's table slot
+    // fetched ahead), then every row's group, then each aggregate down the block's column.
+    RecordBlock block;
+    std::vector<Value> keyValues(RecordBlock::kMaxRows * width);
+    std::string keys;
+    std::vector<std::size_t> keyEnds(RecordBlock::kMaxRows);
+    std::vector<std::uint64_t> hashes(RecordBlock::kMaxRows);
+    std::vector<std::uint32_t> rowGroups(RecordBlock::kMaxRows);
     std::int64_t rows = 0;
-    while (input.reader->next(record)) {
-        encoded.clear();
-        for (std::size_t k = 0; k < m_keyColumns.size(); ++k) {
-            const auto c = std::size_t(m_keyColumns[k]);
-            keyValues[k] = GroupTable::canonicalKey(Value::fromField(
-                record.fields[c], record.isNull(c), m_schema.columns[qsizetype(c)].type));
-            GroupTable::encode(encoded, keyValues[k]);
-        }
-        const std::uint32_t g = groups.findOrAdd(encoded, keyValues);
-        ++groups.count(g);
-        const std::span<GroupAggregate> states = groups.aggregates(g);
-        for (std::size_t a = 0; a < m_stateful.size(); ++a) {
-            const Aggregate &agg = m_stateful[a];
-            const auto c = std::size_t(agg.column);
-            if (record.isNull(c)) continue;
-            if (agg.fn == Fn::CountColumn) {
-                states[a].addPresent();
-                continue;
+    while (reader.nextBlock(block, int(m_schema.size()))) {
+        const int n = block.rows();
+        keys.clear();
+        for (int r = 0; r < n; ++r) {
+            const std::size_t begin = keys.size();
+            for (std::size_t k = 0; k < width; ++k) {
+                const int c = m_keyColumns[k];
+                Value &v = keyValues[std::size_t(r) * width + k];
+                v = GroupTable::canonicalKey(Value::fromField(block.field(r, c), block.isNull(r, c),
+                                                              m_schema.columns[c].type));
+                GroupTable::encode(keys, v);
             }
-            const Value v =
-                Value::fromField(record.fields[c], false, m_schema.columns[qsizetype(c)].type);
-            if (!v.isNumber() || std::isnan(v.number())) continue; // unparsable or NaN: missing
-            states[a].addNumber(agg.fn, v.number(), v.kind == Value::Kind::Int, v.i);
+            keyEnds[std::size_t(r)] = keys.size();
+            hashes[std::size_t(r)] =
+                hashBytes(std::string_view(keys).substr(begin, keys.size() - begin));
+            groups.prefetch(hashes[std::size_t(r)]);
         }
-        if (++rows % 4096 == 0 &&
-            !input.context.checkpoint(input.reader->rowsConsumed(), input.reader->bytesConsumed()))
-            return;
+        std::size_t begin = 0;
+        for (int r = 0; r < n; ++r) {
+            const std::size_t end = keyEnds[std::size_t(r)];
+            const std::span<const Value> values(keyValues.data() + std::size_t(r) * width, width);
+            const std::uint32_t g = groups.findOrAdd(
+                std::string_view(keys).substr(begin, end - begin), hashes[std::size_t(r)], values);
+            rowGroups[std::size_t(r)] = g;
+            ++groups.count(g);
+            begin = end;
+        }
+        for (std::size_t a = 0; a < m_stateful.size(); ++a)
+            addColumn(groups, a, block, rowGroups.data());
+        rows += n;
+        if (rows >= 4096) {
+            rows = 0;
+            if (!input.context.checkpoint(reader.rowsConsumed(), reader.bytesConsumed())) return;
+        }
     }
     m_groupsHint.store(groups.size(), std::memory_order_relaxed);
-    input.context.checkpoint(input.reader->rowsConsumed(), input.reader->bytesConsumed());
+    input.context.checkpoint(reader.rowsConsumed(), reader.bytesConsumed());
+}
+
+void GroupByAnalysis::addColumn(GroupTable &groups, std::size_t a, const RecordBlock &block,
+                                const std::uint32_t *rowGroups) const
+{
+    const Aggregate &agg = m_stateful[a];
+    const int c = agg.column;
+    const ColumnType type = m_schema.columns[c].type;
+    for (int r = 0; r < block.rows(); ++r) {
+        if (block.isNull(r, c)) continue;
+        GroupAggregate &state = groups.aggregates(rowGroups[r])[a];
+        if (agg.fn == Fn::CountColumn) {
+            state.addPresent();
+            continue;
+        }
+        const Value v = Value::fromField(block.field(r, c), false, type);
+        if (!v.isNumber() || std::isnan(v.number())) continue; // unparsable or NaN: missing
+        state.addNumber(agg.fn, v.number(), v.kind == Value::Kind::Int, v.i);
+    }
 }
 
 void GroupByAnalysis::merge(Partial &acc, Partial &later) const

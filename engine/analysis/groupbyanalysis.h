@@ -14,6 +14,8 @@
 
 namespace sf {
 
+class RecordBlock;
+
 class GroupByAnalysis : public Analysis {
 public:
     explicit GroupByAnalysis(const AnalysisOptions &options);
@@ -39,6 +41,10 @@ public:
     };
 
 private:
+    // Aggregate m_stateful[a] of the block's rows, row r in group rowGroups[r].
+    void addColumn(GroupTable &groups, std::size_t a, const RecordBlock &block,
+                   const std::uint32_t *rowGroups) const;
+
     QStringList m_by;
     QStringList m_specs;
     std::vector<Aggregate> m_aggregates;

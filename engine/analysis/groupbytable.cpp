@@ -62,9 +62,9 @@ void GroupTable::encode(std::string &key, const Value &v)
     }
 }
 
-std::uint32_t GroupTable::findOrAdd(std::string_view key, const std::vector<Value> &values)
+std::uint32_t GroupTable::findOrAdd(std::string_view key, std::uint64_t hash,
+                                    std::span<const Value> values)
 {
-    const std::uint64_t hash = hashBytes(key);
     if (const std::uint32_t *g = m_index.find(key, hash)) return *g;
     std::string texts;
     for (const Value &v : values) {

@@ -26,9 +26,13 @@ public:
     // v, with a whole-number double as an int, so "3" and "3.0" in an int64 column are one key.
     static Value canonicalKey(const Value &v);
 
-    // The number of the group whose encode()d key is `key`, added (count 0, empty aggregates)
-    // if new; `values` are the key's values, whose date-time texts the new group keeps.
-    std::uint32_t findOrAdd(std::string_view key, const std::vector<Value> &values);
+    // The number of the group whose encode()d key is `key` (its hashBytes() `hash`), added
+    // (count 0, empty aggregates) if new; `values` are the key's values, whose date-time texts
+    // the new group keeps.
+    std::uint32_t findOrAdd(std::string_view key, std::uint64_t hash,
+                            std::span<const Value> values);
+    // A hint that findOrAdd() of `hash` follows soon.
+    void prefetch(std::uint64_t hash) const { m_index.prefetch(hash); }
 
     std::size_t size() const { return m_hashes.size(); }
     std::int64_t &count(std::uint32_t g) { return m_counts[g]; }
