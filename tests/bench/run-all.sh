@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark of issue #9 in one go: profile throughput beside cat, wc -l, pandas, Dask
-# and multiprocessing.Pool (warm cache, median wall of N repeats, peak RSS), peak anonymous
-# memory against its target, engine overhead, scaling, stragglers under each policy, and the
-# GUI's task-stream redraw and event-loop latency. Prints each figure and ratio, then replaces
-# the block between "<!-- run-all:begin -->" and "<!-- run-all:end -->" in BENCHMARKS.md with a
-# Markdown report (written to a temporary file and renamed into place).
+# and multiprocessing.Pool (warm cache, median wall of N repeats, peak RSS), a many-key group-by
+# beside pandas, peak anonymous memory against its target, engine overhead, scaling, stragglers
+# under each policy, the GUI's task-stream redraw and event-loop latency. Prints each figure and
+# ratio, then replaces the block between "<!-- run-all:begin -->" and "<!-- run-all:end -->" in
+# BENCHMARKS.md with a Markdown report (written to a temporary file and renamed into place).
+#
 # Builds nothing: it expects build/release with the bench targets (it says how to build them).
 # Usage: tests/bench/run-all.sh [--size MB] [--quick] [--file CSV] [--repeats N]
 #                               [--max-workers N] [--build DIR] [--output FILE]
@@ -333,6 +334,53 @@ for pair in "pandas:10:pandas" "dask:7:Dask (threads)"; do
     target "≥ ${want}× $name on the same cores" "—" "$status"
   fi
 done
+
+# --- group-by over many keys ---------------------------------------------------------------
+# Not a target of issue #9: the other analysis users run most, on the key with the most
+# groups (user_id: 100,000 values in the generated file), where per-group costs dominate.
+echo
+gb_aggs="count,sum:amount,mean:ratio"
+echo "== Group-by over many keys: --by user_id --agg $gb_aggs"
+md "### Group-by over many keys" "" \
+  "\`superflow-cli groupby --by user_id --agg $gb_aggs\` (sums and means exact, JSON result" \
+  "written) beside pandas \`read_csv\` + \`groupby(\"user_id\").agg(...)\` + \`to_json\`. Not a" \
+  "target of issue #9." ""
+if head -n 1 "$file" | tr -d '\r' | tr ',' '\n' | grep -qx user_id &&
+  head -n 1 "$file" | tr -d '\r' | tr ',' '\n' | grep -qx amount &&
+  head -n 1 "$file" | tr -d '\r' | tr ',' '\n' | grep -qx ratio; then
+  # shellcheck disable=SC2016 # expanded by measure_alternating's eval
+  measure_alternating \
+    gb1 '"$cli" groupby --by user_id --agg "$gb_aggs" --workers 1 --quiet --out "$tmp/groupby-1.json" "$file"' \
+    gb2 '"$cli" groupby --by user_id --agg "$gb_aggs" --workers 2 --quiet --out "$tmp/groupby-2.json" "$file"'
+  if "$py" -c 'import pandas' 2>/dev/null; then
+    measure gbpandas "$py" "$here/baseline_pandas_groupby.py" "$file" "$tmp/groupby-pandas.json" || true
+  else
+    why[gbpandas]=$skipped_bench
+  fi
+  groups_n=
+  [[ -n ${wall[gb2]:-} ]] && groups_n=$("$py" -c 'import json, sys
+print(len(json.load(open(sys.argv[1]))["groups"]))' "$tmp/groupby-2.json")
+  md "Groups: ${groups_n:-?}." "" \
+    "| contender | wall (s) | peak RSS (MiB) | its time ÷ Superflow's (2 workers) |" "|---|---:|---:|---:|"
+  declare -A gb_label=([gb1]="\`superflow-cli groupby\`, 1 worker" [gb2]="\`superflow-cli groupby\`, 2 workers"
+    [gbpandas]="pandas \`read_csv\` + \`groupby().agg()\` + \`to_json\`")
+  for k in gb1 gb2 gbpandas; do
+    if [[ -z ${wall[$k]:-} ]]; then
+      echo "  $(printf '%-50s' "${gb_label[$k]//\`/}") ${why[$k]:-failed}"
+      md "| ${gb_label[$k]} | ${why[$k]:-failed} | | |"
+      continue
+    fi
+    ratio="—"
+    [[ -n ${wall[gb2]:-} && $k != gb2 ]] && ratio="$(calc '%.2f' "${wall[$k]} / ${wall[gb2]}")×"
+    printf '  %-50s %8.3f s  peak RSS %8s MiB  ratio %s\n' "${gb_label[$k]//\`/}" "${wall[$k]}" \
+      "$(rss_mib "$k")" "$ratio"
+    md "| ${gb_label[$k]} | $(calc '%.3f' "${wall[$k]}") | $(rss_mib "$k") | $ratio |"
+  done
+else
+  echo "  skipped: $(basename "$file") has no user_id, amount and ratio columns"
+  md "Skipped: the file has no user_id, amount and ratio columns (the generated file has)."
+fi
+md ""
 
 # --- peak anonymous memory ------------------------------------------------------------------
 echo
