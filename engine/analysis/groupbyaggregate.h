@@ -9,7 +9,6 @@
 #include "core/windowsum.h"
 #include <QVariant>
 #include <cstdint>
-#include <limits>
 #include <memory>
 
 namespace sf {
@@ -26,32 +25,49 @@ public:
         Std
     };
 
+    explicit GroupAggregate(Fn fn);
+    GroupAggregate(GroupAggregate &&other) noexcept;
+    GroupAggregate &operator=(GroupAggregate &&other) noexcept;
+    GroupAggregate(const GroupAggregate &) = delete;
+    GroupAggregate &operator=(const GroupAggregate &) = delete;
+    ~GroupAggregate();
+
     // A non-null field of the aggregate's column (count:COL).
     void addPresent() { ++m_n; }
     // A non-null, non-NaN number of the aggregate's column; `isInt` when the field was an
     // integer (its value is then exactly x).
-    void addNumber(Fn fn, double x, bool isInt, std::int64_t i);
+    void addNumber(double x, bool isInt, std::int64_t i);
     // Folds a later chunk's state of the same group and aggregate into this one.
-    void merge(Fn fn, GroupAggregate &later);
+    void merge(GroupAggregate &later);
     // The result: qlonglong, double, or an invalid variant for "no value". `groupRows` is the
     // group's row count (count); `intColumn` when the column is int64.
-    QVariant value(Fn fn, std::int64_t groupRows, bool intColumn) const;
+    QVariant value(std::int64_t groupRows, bool intColumn) const;
 
 private:
     static constexpr int kInline = 2;
     void addSquared(double x); // std
     void spill();              // std: moves the inline values into a new ExactMoments
+    void destroy();
 
-    std::int64_t m_n = 0; // non-null values seen
-    bool m_allInt = true; // sum, min, max: every value was an integer
-    std::uint8_t m_inline = 0;
-    double m_first[kInline] = {}; // std: values not in m_moments yet
-    std::int64_t m_imin = std::numeric_limits<std::int64_t>::max();
-    std::int64_t m_imax = std::numeric_limits<std::int64_t>::min();
-    double m_dmin = std::numeric_limits<double>::infinity();
-    double m_dmax = -std::numeric_limits<double>::infinity();
-    WindowSum m_sum;                         // sum, mean
-    std::unique_ptr<ExactMoments> m_moments; // std: past kInline values
+    // Only what the function needs (a group-by over many keys keeps millions of these).
+    struct Extreme { // min or max, once m_n > 0: of the ints (when all were) and of all values
+        std::int64_t i;
+        double d;
+    };
+    struct Spread { // std: the first values inline, then exact moments
+        double first[kInline];
+        ExactMoments *moments; // owned
+    };
+
+    Fn m_fn;
+    bool m_allInt = true;      // sum, min, max: every value was an integer
+    std::uint8_t m_inline = 0; // std: values in first[]
+    std::int64_t m_n = 0;      // non-null values seen
+    union {
+        WindowSum m_sum; // sum, mean
+        Extreme m_extreme;
+        Spread m_spread;
+    };
 };
 
 } // namespace sf

@@ -17,8 +17,8 @@ namespace {
 using Fn = GroupByAnalysis::Aggregate::Fn;
 
 struct GroupByPartial : Partial {
-    explicit GroupByPartial(std::size_t aggregates)
-        : groups(aggregates)
+    explicit GroupByPartial(std::vector<GroupAggregate::Fn> fns)
+        : groups(std::move(fns))
     {}
     GroupTable groups;
 };
@@ -178,7 +178,7 @@ bool GroupByAnalysis::prepare(const Schema &schema, QString *error)
 
 std::unique_ptr<Partial> GroupByAnalysis::createPartial() const
 {
-    auto partial = std::make_unique<GroupByPartial>(m_stateful.size());
+    auto partial = std::make_unique<GroupByPartial>(m_fns);
     if (auto spare = m_spareTables.take()) partial->groups = std::move(*spare);
     return partial;
 }
@@ -255,14 +255,14 @@ void GroupByAnalysis::addColumn(GroupTable &groups, std::size_t a, const RecordB
         }
         const Value v = Value::fromField(block.field(r, c), false, type);
         if (!v.isNumber() || std::isnan(v.number())) continue; // unparsable or NaN: missing
-        state.addNumber(agg.fn, v.number(), v.kind == Value::Kind::Int, v.i);
+        state.addNumber(v.number(), v.kind == Value::Kind::Int, v.i);
     }
 }
 
 void GroupByAnalysis::merge(Partial &acc, Partial &later) const
 {
     GroupTable &from = static_cast<GroupByPartial &>(later).groups;
-    static_cast<GroupByPartial &>(acc).groups.merge(from, m_fns);
+    static_cast<GroupByPartial &>(acc).groups.merge(from);
     m_spareTables.give(std::move(from));
 }
 
@@ -298,10 +298,9 @@ AnalysisResult GroupByAnalysis::finalize(Partial &merged) const
         QJsonObject values;
         const std::span<const GroupAggregate> states = groups.aggregates(g);
         for (const Aggregate &agg : m_aggregates) {
-            const QVariant v =
-                agg.state < 0
-                    ? QVariant(qlonglong(groups.count(g)))
-                    : states[std::size_t(agg.state)].value(agg.fn, groups.count(g), agg.intColumn);
+            const QVariant v = agg.state < 0 ? QVariant(qlonglong(groups.count(g)))
+                                             : states[std::size_t(agg.state)].value(groups.count(g),
+                                                                                    agg.intColumn);
             values.insert(agg.spec, toJson(v));
             row.append(v);
         }

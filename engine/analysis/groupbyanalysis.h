@@ -49,7 +49,7 @@ private:
     QStringList m_specs;
     std::vector<Aggregate> m_aggregates;
     std::vector<Aggregate> m_stateful; // the aggregates but count, in state slot order
-    std::vector<Aggregate::Fn> m_fns;  // their functions, for GroupTable::merge
+    std::vector<Aggregate::Fn> m_fns;  // their functions: each chunk's GroupTable's states
     // How many groups the last finished chunk had: a chunk's table starts that large, instead
     // of growing (and copying its arrays) a dozen times. Relaxed: it only sizes a table.
     mutable std::atomic<std::size_t> m_groupsHint{0};

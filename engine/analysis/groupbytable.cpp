@@ -87,7 +87,8 @@ std::uint32_t GroupTable::add(std::string_view key, std::uint64_t hash, std::str
     m_ends.push_back(m_bytes.size());
     m_hashes.push_back(hash);
     m_counts.push_back(0);
-    m_states.resize(m_states.size() + m_aggregates);
+    for (const GroupAggregate::Fn fn : m_fns)
+        m_states.emplace_back(fn);
     return g;
 }
 
@@ -128,7 +129,7 @@ void GroupTable::keyValues(std::uint32_t g, std::vector<Value> &values) const
     }
 }
 
-void GroupTable::merge(GroupTable &later, const std::vector<GroupAggregate::Fn> &fns)
+void GroupTable::merge(GroupTable &later)
 {
     // This table outgrows the caches long before a chunk's does, so the merge goes in two
     // passes that each fetch a few groups ahead: first every group's number here (its slot
@@ -157,7 +158,7 @@ void GroupTable::merge(GroupTable &later, const std::vector<GroupAggregate::Fn> 
         const std::span<GroupAggregate> to = aggregates(g);
         const std::span<GroupAggregate> from = later.aggregates(lg);
         for (std::size_t a = 0; a < to.size(); ++a)
-            to[a].merge(fns[a], from[a]);
+            to[a].merge(from[a]);
     }
     later.clear();
 }

@@ -16,8 +16,11 @@ namespace sf {
 
 class GroupTable {
 public:
-    explicit GroupTable(std::size_t aggregates = 0)
-        : m_aggregates(aggregates)
+    // A table whose groups each have one state per function of `fns` (the aggregates but
+    // count, which is the group's row count).
+    explicit GroupTable(std::vector<GroupAggregate::Fn> fns = {})
+        : m_fns(std::move(fns))
+        , m_aggregates(m_fns.size())
     {}
 
     // Appends v's encoding to `key`: groups are equal when their encoded keys are. Doubles
@@ -49,9 +52,8 @@ public:
     void keyValues(std::uint32_t g, std::vector<Value> &out) const;
 
     // Folds `later` (a later chunk's groups) into this table: its groups' counts added and
-    // aggregates merged (fns[a] is aggregate a's function), new keys appended in their order.
-    // Leaves `later` empty (clear()).
-    void merge(GroupTable &later, const std::vector<GroupAggregate::Fn> &fns);
+    // aggregates merged, new keys appended in their order. Leaves `later` empty (clear()).
+    void merge(GroupTable &later);
 
     // Empties the table, keeping its arrays' memory for the next chunk's groups.
     void clear();
@@ -63,6 +65,7 @@ private:
     std::string_view keyOf(std::uint32_t g) const;
     std::string_view textsOf(std::uint32_t g) const;
 
+    std::vector<GroupAggregate::Fn> m_fns;
     std::size_t m_aggregates;
     ByteKeyTable<std::uint32_t> m_index;
     // Group g's bytes: its key from the end of group g − 1's to m_keyEnds[g], then its

@@ -148,6 +148,31 @@ private Q_SLOTS:
             QCOMPARE(test::runChunked(*a, rows, chunk).json, reference);
     }
 
+    // An int64 column holding a non-integer: min and max of that group are doubles; a group
+    // of integers keeps integers. The same for any chunking (the first value of a chunk may
+    // be either kind).
+    void minMaxOfIntsAndDoubles()
+    {
+        const std::vector<TestRow> rows{
+            {"a", "3", "1"}, {"a", "2.5", "1"},        {"b", "7", "1"},   {"a", "-1", "1"},
+            {"b", "5", "1"}, {"b", std::nullopt, "1"}, {"a", "2.75", "1"}};
+        auto a = make({QStringLiteral("city")}, {QStringLiteral("min:n"), QStringLiteral("max:n")});
+        QVERIFY(a);
+        for (std::int64_t chunk : {1, 2, 3, 7}) {
+            const AnalysisResult r = test::runChunked(*a, rows, chunk);
+            QCOMPARE(r.table.rows.size(), 2);
+            const QVariantList ga = r.table.rows[0];
+            const QVariantList gb = r.table.rows[1];
+            QCOMPARE(ga[0].toString(), QStringLiteral("a"));
+            QCOMPARE(ga[1].typeId(), int(QMetaType::Double));
+            QCOMPARE(ga[1].toDouble(), -1.0);
+            QCOMPARE(ga[2].toDouble(), 3.0);
+            QCOMPARE(gb[1].typeId(), int(QMetaType::LongLong));
+            QCOMPARE(gb[1].toLongLong(), 5);
+            QCOMPARE(gb[2].toLongLong(), 7);
+        }
+    }
+
     // Date-time keys group by instant and show the text first seen in the file.
     void dateTimeKeysKeepTheirText()
     {
