@@ -137,6 +137,7 @@ bool GroupByAnalysis::prepare(const Schema &schema, QString *error)
     m_aggregates.clear();
     m_stateful.clear();
     m_fns.clear();
+    m_spareTables.clear(); // their states were made for the functions being replaced
     for (const QString &name : m_by) {
         const int index = schema.indexOf(name);
         if (index < 0) {

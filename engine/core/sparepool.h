@@ -32,6 +32,13 @@ public:
         if (m_spares.size() < m_capacity) m_spares.push_back(std::move(spare));
     }
 
+    // Drops every spare (they were made for settings that changed).
+    void clear()
+    {
+        std::lock_guard lock(m_mutex);
+        m_spares.clear();
+    }
+
 private:
     std::mutex m_mutex;
     std::size_t m_capacity;
