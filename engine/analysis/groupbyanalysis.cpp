@@ -265,6 +265,7 @@ void GroupByAnalysis::merge(Partial &acc, Partial &later) const
     GroupTable &from = static_cast<GroupByPartial &>(later).groups;
     static_cast<GroupByPartial &>(acc).groups.merge(from);
     m_spareTables.give(std::move(from));
+    from = GroupTable(m_fns); // an empty table of this analysis', not a moved-from one
 }
 
 AnalysisResult GroupByAnalysis::finalize(Partial &merged) const
