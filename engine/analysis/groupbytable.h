@@ -2,8 +2,9 @@
 // The groups of one group-by partial, in arrays by group number: each group's key (its values
 // encoded into bytes, with the text of date-time values as first seen), row count and
 // aggregate states; an open-addressing ByteKeyTable finds a group by its encoded key. Nothing
-// is allocated per group but the exact accumulators of groups with many values, so a chunk of
-// 50,000 rows and 40,000 keys costs a few array appends per new key.
+// is allocated per group (but a std aggregate's ExactMoments from its group's third value, and
+// a sum's ExactSum for values outside WindowSum's range), so a chunk of 50,000 rows and 40,000
+// keys costs a few array appends per new key.
 #include "analysis/expressionvalue.h"
 #include "analysis/groupbyaggregate.h"
 #include "core/bytekeytable.h"
