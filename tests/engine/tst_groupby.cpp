@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 
@@ -146,6 +147,56 @@ private Q_SLOTS:
         }
         for (std::int64_t chunk : {1, 2, 7, 999, 1000, 1001})
             QCOMPARE(test::runChunked(*a, rows, chunk).json, reference);
+    }
+
+    // Through the real engine on a CSV file: 20,000 records over 5,000 keys, chunks of 64 to
+    // 20,000 records on 1 to 4 workers (merged tables handed to later chunks as spares, on
+    // several threads at once), one instance reused across the runs: the same JSON each time,
+    // and the sums it must have.
+    void manyGroupsThroughTheEngine()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("keys.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray text = "k,v,w\n";
+        for (int r = 0; r < 20000; ++r) {
+            const int k = (r * 7919) % 5000;
+            text += QByteArray::number(k) + ',' + QByteArray::number(r % 4) + ".25," +
+                    (r % 10 == 0 ? QByteArray() : QByteArray::number(r)) + '\n';
+        }
+        file.write(text);
+        file.close();
+        auto source = test::openForTest(path);
+        QVERIFY(source);
+        AnalysisOptions o;
+        o.groupBy = {QStringLiteral("k")};
+        o.aggregates = {QStringLiteral("count"),  QStringLiteral("sum:v"),
+                        QStringLiteral("mean:v"), QStringLiteral("min:w"),
+                        QStringLiteral("std:w"),  QStringLiteral("count:w")};
+        QString error;
+        std::shared_ptr<Analysis> a = createAnalysis(QStringLiteral("groupby"), o, &error);
+        QVERIFY2(a && a->prepare(source->schema(), &error), qPrintable(error));
+        QJsonObject first;
+        for (const auto &[chunk, workers] :
+             {std::pair{20000, 1}, {64, 4}, {997, 2}, {64, 2}, {5000, 3}}) {
+            const JobOutcome out = test::runJob(a, source, chunk, workers);
+            QVERIFY2(out.status == JobOutcome::Status::Done, qPrintable(out.error));
+            if (first.isEmpty()) first = out.result.json;
+            QCOMPARE(out.result.json, first);
+        }
+        const QJsonArray groups = first[QStringLiteral("groups")].toArray();
+        QCOMPARE(groups.size(), 5000);
+        // Key k holds rows r = k * 7919^-1 (mod 5000) + 5000 j, j = 0..3: four rows whose
+        // r % 4 are all equal (5000 is a multiple of 4), so v is the same value four times.
+        for (int k : {0, 1, 2, 4999}) {
+            const QJsonObject values = groups[k][QStringLiteral("values")].toObject();
+            QCOMPARE(values[QStringLiteral("count")].toInteger(), 4);
+            const double v = values[QStringLiteral("mean:v")].toDouble();
+            QVERIFY(v == 0.25 || v == 1.25 || v == 2.25 || v == 3.25);
+            QCOMPARE(values[QStringLiteral("sum:v")].toDouble(), 4 * v);
+        }
     }
 
     // An int64 column holding a non-integer: min and max of that group are doubles; a group
