@@ -135,7 +135,6 @@ bool GroupByAnalysis::prepare(const Schema &schema, QString *error)
     m_schema = schema;
     m_keyColumns.clear();
     m_aggregates.clear();
-    m_stateful.clear();
     m_fns.clear();
     m_spareTables.clear(); // their states were made for the functions being replaced
     for (const QString &name : m_by) {
@@ -168,8 +167,7 @@ bool GroupByAnalysis::prepare(const Schema &schema, QString *error)
             }
         }
         if (a.fn != Aggregate::Fn::Count) {
-            a.state = int(m_stateful.size());
-            m_stateful.push_back(a);
+            a.state = int(m_fns.size());
             m_fns.push_back(a.fn);
         }
         m_aggregates.push_back(a);
@@ -229,8 +227,8 @@ void GroupByAnalysis::process(Partial &partial, TaskInput &input) const
             ++groups.count(g);
             begin = end;
         }
-        for (std::size_t a = 0; a < m_stateful.size(); ++a)
-            addColumn(groups, a, block, rowGroups.data());
+        for (const Aggregate &agg : m_aggregates)
+            if (agg.state >= 0) addColumn(groups, agg, block, rowGroups.data());
         rows += n;
         if (rows >= 4096) {
             rows = 0;
@@ -241,10 +239,10 @@ void GroupByAnalysis::process(Partial &partial, TaskInput &input) const
     input.context.checkpoint(reader.rowsConsumed(), reader.bytesConsumed());
 }
 
-void GroupByAnalysis::addColumn(GroupTable &groups, std::size_t a, const RecordBlock &block,
+void GroupByAnalysis::addColumn(GroupTable &groups, const Aggregate &agg, const RecordBlock &block,
                                 const std::uint32_t *rowGroups) const
 {
-    const Aggregate &agg = m_stateful[a];
+    const auto a = std::size_t(agg.state);
     const int c = agg.column;
     const ColumnType type = m_schema.columns[c].type;
     for (int r = 0; r < block.rows(); ++r) {
@@ -264,8 +262,7 @@ void GroupByAnalysis::merge(Partial &acc, Partial &later) const
 {
     GroupTable &from = static_cast<GroupByPartial &>(later).groups;
     static_cast<GroupByPartial &>(acc).groups.merge(from);
-    m_spareTables.give(std::move(from));
-    from = GroupTable(m_fns); // an empty table of this analysis', not a moved-from one
+    m_spareTables.give(std::move(from)); // leaves an empty table without states
 }
 
 AnalysisResult GroupByAnalysis::finalize(Partial &merged) const

@@ -41,15 +41,14 @@ public:
     };
 
 private:
-    // Aggregate m_stateful[a] of the block's rows, row r in group rowGroups[r].
-    void addColumn(GroupTable &groups, std::size_t a, const RecordBlock &block,
+    // Aggregate `agg` (one with a state) of the block's rows, row r in group rowGroups[r].
+    void addColumn(GroupTable &groups, const Aggregate &agg, const RecordBlock &block,
                    const std::uint32_t *rowGroups) const;
 
     QStringList m_by;
     QStringList m_specs;
     std::vector<Aggregate> m_aggregates;
-    std::vector<Aggregate> m_stateful; // the aggregates but count, in state slot order
-    std::vector<Aggregate::Fn> m_fns;  // their functions: each chunk's GroupTable's states
+    std::vector<Aggregate::Fn> m_fns; // by state slot: the functions of the aggregates but count
     // How many groups the last finished chunk had: a chunk's table starts that large, instead
     // of growing (and copying its arrays) a dozen times. Relaxed: it only sizes a table.
     mutable std::atomic<std::size_t> m_groupsHint{0};

@@ -1,5 +1,4 @@
 #include "analysis/groupbytable.h"
-#include "core/hash.h"
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -144,7 +143,7 @@ void GroupTable::merge(GroupTable &later)
         const std::uint32_t *found = m_index.find(key, hash);
         into[lg] = found ? *found : add(key, hash, later.textsOf(lg));
     }
-    const std::size_t stateBytes = m_aggregates * sizeof(GroupAggregate);
+    const std::size_t stateBytes = m_fns.size() * sizeof(GroupAggregate);
     for (std::uint32_t lg = 0; lg < n; ++lg) {
         if (lg + kAhead < n) {
             const std::uint32_t ahead = into[lg + kAhead];
@@ -181,7 +180,7 @@ void GroupTable::reserve(std::size_t groups)
     m_ends.reserve(groups);
     m_hashes.reserve(groups);
     m_counts.reserve(groups);
-    m_states.reserve(groups * m_aggregates);
+    m_states.reserve(groups * m_fns.size());
 }
 
 } // namespace sf

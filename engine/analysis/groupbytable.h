@@ -21,7 +21,6 @@ public:
     // count, which is the group's row count).
     explicit GroupTable(std::vector<GroupAggregate::Fn> fns = {})
         : m_fns(std::move(fns))
-        , m_aggregates(m_fns.size())
     {}
 
     // Appends v's encoding to `key`: groups are equal when their encoded keys are. Doubles
@@ -43,11 +42,11 @@ public:
     std::int64_t count(std::uint32_t g) const { return m_counts[g]; }
     std::span<GroupAggregate> aggregates(std::uint32_t g)
     {
-        return {m_states.data() + std::size_t(g) * m_aggregates, m_aggregates};
+        return {m_states.data() + std::size_t(g) * m_fns.size(), m_fns.size()};
     }
     std::span<const GroupAggregate> aggregates(std::uint32_t g) const
     {
-        return {m_states.data() + std::size_t(g) * m_aggregates, m_aggregates};
+        return {m_states.data() + std::size_t(g) * m_fns.size(), m_fns.size()};
     }
     // Appends group g's key values, viewing this table's bytes, to `out`.
     void keyValues(std::uint32_t g, std::vector<Value> &out) const;
@@ -66,8 +65,7 @@ private:
     std::string_view keyOf(std::uint32_t g) const;
     std::string_view textsOf(std::uint32_t g) const;
 
-    std::vector<GroupAggregate::Fn> m_fns;
-    std::size_t m_aggregates;
+    std::vector<GroupAggregate::Fn> m_fns; // each group's states' functions
     ByteKeyTable<std::uint32_t> m_index;
     // Group g's bytes: its key from the end of group g − 1's to m_keyEnds[g], then its
     // date-time texts (each a 4-byte length and the text) to m_ends[g].
@@ -76,7 +74,7 @@ private:
     std::vector<std::uint64_t> m_ends;
     std::vector<std::uint64_t> m_hashes;
     std::vector<std::int64_t> m_counts;
-    std::vector<GroupAggregate> m_states; // m_aggregates per group
+    std::vector<GroupAggregate> m_states; // m_fns.size() per group
 };
 
 } // namespace sf

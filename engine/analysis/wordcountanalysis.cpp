@@ -125,14 +125,14 @@ void WordCountAnalysis::merge(Partial &acc, Partial &later) const
     a.total += b.total;
     if (a.counts.empty()) {
         a.counts = std::move(b.counts);
-    } else {
-        b.counts.forEach([&a](std::string_view term, std::uint64_t hash, std::int64_t n) {
-            if (std::int64_t *into = a.counts.find(term, hash))
-                *into += n;
-            else
-                a.counts.insert(term, hash, n);
-        });
+        return;
     }
+    b.counts.forEach([&a](std::string_view term, std::uint64_t hash, std::int64_t n) {
+        if (std::int64_t *into = a.counts.find(term, hash))
+            *into += n;
+        else
+            a.counts.insert(term, hash, n);
+    });
     b.counts.clear();
     m_spareTables.give(std::move(b.counts));
 }

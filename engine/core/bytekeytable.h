@@ -10,6 +10,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sf {
@@ -18,6 +19,32 @@ template <class Value> class ByteKeyTable {
 public:
     static constexpr std::size_t kInlineKey = 16;
     static constexpr std::size_t kFirstSlots = 64;
+
+    ByteKeyTable() = default;
+    ByteKeyTable(const ByteKeyTable &) = default;
+    ByteKeyTable &operator=(const ByteKeyTable &) = default;
+    // A moved-from table is empty (size 0, no slots), ready for new keys.
+    ByteKeyTable(ByteKeyTable &&other) noexcept
+        : m_slots(std::move(other.m_slots))
+        , m_mask(std::exchange(other.m_mask, 0))
+        , m_size(std::exchange(other.m_size, 0))
+        , m_arena(std::move(other.m_arena))
+    {
+        other.m_slots.clear();
+        other.m_arena.clear();
+    }
+    ByteKeyTable &operator=(ByteKeyTable &&other) noexcept
+    {
+        if (this != &other) {
+            m_slots = std::move(other.m_slots);
+            m_mask = std::exchange(other.m_mask, 0);
+            m_size = std::exchange(other.m_size, 0);
+            m_arena = std::move(other.m_arena);
+            other.m_slots.clear();
+            other.m_arena.clear();
+        }
+        return *this;
+    }
 
     Value *find(std::string_view key, std::uint64_t hash)
     {

@@ -345,9 +345,8 @@ md "### Group-by over many keys" "" \
   "\`superflow-cli groupby --by user_id --agg $gb_aggs\` (sums and means exact, JSON result" \
   "written) beside pandas \`read_csv\` + \`groupby(\"user_id\").agg(...)\` + \`to_json\`. Not a" \
   "target of issue #9." ""
-if head -n 1 "$file" | tr -d '\r' | tr ',' '\n' | grep -qx user_id &&
-  head -n 1 "$file" | tr -d '\r' | tr ',' '\n' | grep -qx amount &&
-  head -n 1 "$file" | tr -d '\r' | tr ',' '\n' | grep -qx ratio; then
+header_names=$(head -n 1 "$file" | tr -d '\r' | tr ',' '\n')
+if [[ $(grep -cxE 'user_id|amount|ratio' <<<"$header_names") -eq 3 ]]; then
   # shellcheck disable=SC2016 # expanded by measure_alternating's eval
   measure_alternating \
     gb1 '"$cli" groupby --by user_id --agg "$gb_aggs" --workers 1 --quiet --out "$tmp/groupby-1.json" "$file"' \

@@ -25,15 +25,17 @@ class TestGroupBy : public QObject {
         {"a", "3", "7"},  {"b", "1", "9"}, {"a", "-4", std::nullopt},
     };
 
+    // A prepared group-by for `schema` (the rows above' by default); null with `error` set
+    // when the options or the schema do not allow it.
     std::shared_ptr<Analysis> make(const QStringList &by, const QStringList &aggs,
-                                   QString *error = nullptr)
+                                   QString *error = nullptr, const Schema *schema = nullptr)
     {
         AnalysisOptions o;
         o.groupBy = by;
         o.aggregates = aggs;
         QString message;
         std::shared_ptr<Analysis> a = createAnalysis(QStringLiteral("groupby"), o, &message);
-        if (a && !a->prepare(m_schema, &message)) a.reset();
+        if (a && !a->prepare(schema ? *schema : m_schema, &message)) a.reset();
         if (error) *error = message;
         return a;
     }
@@ -110,14 +112,13 @@ private Q_SLOTS:
                 rows.push_back({std::to_string(k),
                                 v ? std::optional<std::string>(v) : std::optional<std::string>()});
             }
-        AnalysisOptions o;
-        o.groupBy = {QStringLiteral("k")};
-        o.aggregates = {QStringLiteral("count"), QStringLiteral("count:v"),
-                        QStringLiteral("sum:v"), QStringLiteral("mean:v"),
-                        QStringLiteral("std:v"), QStringLiteral("min:v")};
         QString error;
-        std::shared_ptr<Analysis> a = createAnalysis(QStringLiteral("groupby"), o, &error);
-        QVERIFY2(a && a->prepare(schema, &error), qPrintable(error));
+        const std::shared_ptr<Analysis> a =
+            make({QStringLiteral("k")},
+                 {QStringLiteral("count"), QStringLiteral("count:v"), QStringLiteral("sum:v"),
+                  QStringLiteral("mean:v"), QStringLiteral("std:v"), QStringLiteral("min:v")},
+                 &error, &schema);
+        QVERIFY2(a, qPrintable(error));
         const QJsonObject reference = test::runChunked(*a, rows, 3000).json;
         const QJsonArray groups = reference[QStringLiteral("groups")].toArray();
         QCOMPARE(groups.size(), 1000);
@@ -170,14 +171,13 @@ private Q_SLOTS:
         file.close();
         auto source = test::openForTest(path);
         QVERIFY(source);
-        AnalysisOptions o;
-        o.groupBy = {QStringLiteral("k")};
-        o.aggregates = {QStringLiteral("count"),  QStringLiteral("sum:v"),
-                        QStringLiteral("mean:v"), QStringLiteral("min:w"),
-                        QStringLiteral("std:w"),  QStringLiteral("count:w")};
         QString error;
-        std::shared_ptr<Analysis> a = createAnalysis(QStringLiteral("groupby"), o, &error);
-        QVERIFY2(a && a->prepare(source->schema(), &error), qPrintable(error));
+        const std::shared_ptr<Analysis> a =
+            make({QStringLiteral("k")},
+                 {QStringLiteral("count"), QStringLiteral("sum:v"), QStringLiteral("mean:v"),
+                  QStringLiteral("min:w"), QStringLiteral("std:w"), QStringLiteral("count:w")},
+                 &error, &source->schema());
+        QVERIFY2(a, qPrintable(error));
         QJsonObject first;
         for (const auto &[chunk, workers] :
              {std::pair{20000, 1}, {64, 4}, {997, 2}, {64, 2}, {5000, 3}}) {
@@ -233,12 +233,10 @@ private Q_SLOTS:
                                         {"2025-12-31T23:00:00", "2"},
                                         {"2026-01-02T00:00:00Z", "3"},
                                         {"2026-01-02 00:00", "4"}};
-        AnalysisOptions o;
-        o.groupBy = {QStringLiteral("when")};
-        o.aggregates = {QStringLiteral("sum:v")};
         QString error;
-        std::shared_ptr<Analysis> a = createAnalysis(QStringLiteral("groupby"), o, &error);
-        QVERIFY2(a && a->prepare(schema, &error), qPrintable(error));
+        const std::shared_ptr<Analysis> a =
+            make({QStringLiteral("when")}, {QStringLiteral("sum:v")}, &error, &schema);
+        QVERIFY2(a, qPrintable(error));
         for (std::int64_t chunk : {1, 2, 4}) {
             const QJsonArray groups =
                 test::runChunked(*a, rows, chunk).json[QStringLiteral("groups")].toArray();
