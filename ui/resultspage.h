@@ -1,9 +1,13 @@
 #pragma once
 // The Results page: per job of the finished run, how it ended, its result table (sortable, rows
-// filtered by a text), the JSON document and the rejected records, with the export actions.
+// filtered by a text), the JSON document (its first 256 KiB, formatted off the GUI thread) and
+// the rejected records, with the export actions.
 #include "finishedrun.h"
+#include "jsonpreview.h"
+#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
+#include <utility>
 
 class QComboBox;
 class QLabel;
@@ -37,6 +41,7 @@ public:
     QLabel *rowCountLabel() const { return m_rowCount; }
 
 private:
+    void showJsonPreview();
     void applyRowFilter();
     void updateRowCount();
 
@@ -52,6 +57,8 @@ private:
     QTreeWidget *m_rejects;
     QLineEdit *m_filter;
     QLabel *m_rowCount;
+    QFutureWatcher<std::pair<int, JsonPreview>> *m_jsonWatcher; // (request, preview)
+    int m_jsonRequest = 0;
 };
 
 } // namespace sf::ui

@@ -3,6 +3,7 @@
 #include "analysis/analysisregistry.h"
 #include "exportactions.h"
 #include "finishedrun.h"
+#include "jsonpreview.h"
 #include "resultmodel.h"
 #include "resultspage.h"
 #include <QAbstractItemModelTester>
@@ -46,6 +47,23 @@ std::shared_ptr<FinishedRun> profileRun()
     return std::make_shared<FinishedRun>(FinishedRun::capture(run, QStringLiteral("run 1")));
 }
 
+// A group-by-shaped result of `groups` groups: large enough, at 20,000, that its indented JSON
+// (~4.6 MB) runs far past what the JSON tab shows.
+AnalysisResult manyGroups(int groups)
+{
+    AnalysisResult result;
+    result.table.columns = {QStringLiteral("key"), QStringLiteral("count")};
+    QJsonArray array;
+    for (int g = 0; g < groups; ++g) {
+        array.append(QJsonObject{{QStringLiteral("key"), QJsonObject{{QStringLiteral("k"), g}}},
+                                 {QStringLiteral("values"),
+                                  QJsonObject{{QStringLiteral("count"), g % 7 + 1}}}});
+        result.table.rows.append(QVariantList{g, g % 7 + 1});
+    }
+    result.json.insert(QStringLiteral("groups"), array);
+    return result;
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile f(path);
@@ -63,6 +81,8 @@ private Q_SLOTS:
     void rowFilterNarrowsTheTable();
     void exportsParseBack();
     void exportWithoutResultFails();
+    void jsonPreviewCutsAtALineEnd();
+    void pageShowsTheStartOfALargeResult();
 
 private:
     std::shared_ptr<FinishedRun> m_run;
@@ -122,6 +142,7 @@ void TestResults::pageShowsProfile()
     QVERIFY(model->index(2, hist).data(ResultModel::HistogramRole).isValid());  // temp_max
     QVERIFY(!model->index(0, hist).data(ResultModel::HistogramRole).isValid()); // station
     QVERIFY(page.summaryLabel()->text().contains(QStringLiteral("done")));
+    QTRY_VERIFY(!page.jsonView()->toPlainText().isEmpty()); // formatted on a pool thread
     const QJsonDocument json = QJsonDocument::fromJson(page.jsonView()->toPlainText().toUtf8());
     QCOMPARE(json.object().value(QStringLiteral("columns")).toArray().size(), 8);
     QVERIFY(page.exportActions()->resultAction()->isEnabled());
@@ -204,3 +225,53 @@ void TestResults::exportWithoutResultFails()
 
 QTEST_MAIN(TestResults)
 #include "tst_results.moc"
+
+
+void TestResults::jsonPreviewCutsAtALineEnd()
+{
+    const QJsonObject json = manyGroups(20000).json;
+    const QByteArray whole = QJsonDocument(json).toJson(QJsonDocument::Indented);
+    const JsonPreview cut = makeJsonPreview(json, 1000);
+    QCOMPARE(cut.totalBytes, qint64(whole.size()));
+    QCOMPARE(cut.totalLines, qint64(whole.count('\n')));
+    QVERIFY(cut.text.size() <= 1000);
+    QVERIFY(cut.text.size() > 900); // lines are under 100 bytes
+    QVERIFY(cut.text.endsWith(QLatin1Char('\n')));
+    QVERIFY(whole.startsWith(cut.text.toUtf8()));
+    QCOMPARE(cut.hiddenLines + cut.text.count(QLatin1Char('\n')), cut.totalLines);
+    QVERIFY(cut.hiddenLines > 0);
+
+    // Within the limit: the whole document, which parses back.
+    const QJsonObject small = manyGroups(3).json;
+    const JsonPreview all = makeJsonPreview(small, 1 << 20);
+    QCOMPARE(all.hiddenLines, 0);
+    QCOMPARE(QJsonDocument::fromJson(all.text.toUtf8()).object(), small);
+    QCOMPARE(all.totalLines, qint64(all.text.count(QLatin1Char('\n'))));
+    // Exactly at the limit nothing is cut either.
+    QCOMPARE(makeJsonPreview(small, all.totalBytes).hiddenLines, 0);
+    QCOMPARE(makeJsonPreview(small, all.totalBytes - 1).hiddenLines, 1);
+}
+
+void TestResults::pageShowsTheStartOfALargeResult()
+{
+    auto run = std::make_shared<FinishedRun>(*m_run);
+    run->outcomes[0].result = manyGroups(20000);
+    ResultsPage page;
+    page.setRun(run);
+    QCOMPARE(page.resultModel()->rowCount(), 20000);
+    QCOMPARE(page.tableProxy()->index(3, 0).data().toString(), QStringLiteral("3"));
+    QTRY_VERIFY(!page.jsonView()->toPlainText().isEmpty()); // formatted on a pool thread
+    const QString text = page.jsonView()->toPlainText();
+    const qint64 bytes = QJsonDocument(run->outcomes[0].result.json).toJson().size();
+    QVERIFY2(text.size() < 300 * 1024, qPrintable(QString::number(text.size())));
+    QVERIFY(text.startsWith(QStringLiteral("{\n    \"groups\": [\n")));
+    const QString note = text.section(QLatin1Char('\n'), -1);
+    QVERIFY2(note.contains(QStringLiteral("more lines not shown")), qPrintable(note));
+    QVERIFY2(note.contains(QLocale().formattedDataSize(bytes)), qPrintable(note));
+
+    // Another job's (here: none) view replaces it, and a stale preview never lands on it.
+    page.setRun(m_run);
+    page.setRun(nullptr);
+    QTest::qWait(200);
+    QVERIFY(page.jsonView()->toPlainText().isEmpty());
+}
