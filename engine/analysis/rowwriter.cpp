@@ -1,7 +1,6 @@
 #include "analysis/rowwriter.h"
 #include "core/valueparse.h"
-#include <charconv>
-#include <cmath>
+#include "export/jsontext.h"
 
 namespace sf {
 
@@ -35,67 +34,17 @@ RowWriter::RowWriter(RowLayout layout)
     for (const Column &c : m_layout.schema.columns) {
         QByteArray key;
         const QByteArray name = c.name.toUtf8();
-        appendJsonString(key, std::string_view(name.constData(), std::size_t(name.size())));
+        json::appendString(key, std::string_view(name.constData(), std::size_t(name.size())));
         key.append(':');
         m_keys.push_back(key);
     }
 }
 
-void RowWriter::appendJsonString(QByteArray &out, std::string_view text)
-{
-    static const char hex[] = "0123456789abcdef";
-    out.append('"');
-    std::size_t plainStart = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(text.data() + plainStart, qsizetype(i - plainStart));
-        plainStart = i + 1;
-        switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
-        default: {
-            const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            out.append(esc, 6);
-        }
-        }
-    }
-    out.append(text.data() + plainStart, qsizetype(text.size() - plainStart));
-    out.append('"');
-}
-
-namespace {
-
-void appendInt(QByteArray &out, std::int64_t v)
-{
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, qsizetype(r.ptr - buf));
-}
-
-void appendDouble(QByteArray &out, double v)
-{
-    if (!std::isfinite(v)) {
-        out.append("null"); // JSON has no NaN or infinity; pandas writes null too
-        return;
-    }
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, qsizetype(r.ptr - buf));
-}
-
-} // namespace
-
 void RowWriter::appendJsonValue(QByteArray &out, const Record &record, std::size_t i) const
 {
     const std::string_view text = record.fields[i];
     if (m_layout.exactTexts || m_layout.headerless) {
-        appendJsonString(out, text);
+        json::appendString(out, text);
         return;
     }
     if (record.isNull(i)) {
@@ -107,19 +56,19 @@ void RowWriter::appendJsonValue(QByteArray &out, const Record &record, std::size
         std::int64_t v = 0;
         double d = 0;
         if (parseInt64(text, &v))
-            appendInt(out, v);
+            json::appendNumber(out, v);
         else if (parseDouble(text, &d))
-            appendDouble(out, d);
+            json::appendNumber(out, d);
         else
-            appendJsonString(out, text); // did not fit the inferred type: keep the text
+            json::appendString(out, text); // did not fit the inferred type: keep the text
         return;
     }
     case ColumnType::Double: {
         double d = 0;
         if (parseDouble(text, &d))
-            appendDouble(out, d);
+            json::appendNumber(out, d);
         else
-            appendJsonString(out, text);
+            json::appendString(out, text);
         return;
     }
     case ColumnType::Bool: {
@@ -127,13 +76,13 @@ void RowWriter::appendJsonValue(QByteArray &out, const Record &record, std::size
         if (parseBool(text, &b))
             out.append(b ? "true" : "false");
         else
-            appendJsonString(out, text);
+            json::appendString(out, text);
         return;
     }
     case ColumnType::DateTime:
     case ColumnType::String: break;
     }
-    appendJsonString(out, text);
+    json::appendString(out, text);
 }
 
 void RowWriter::append(const Record &record, RowBuffer &out) const

@@ -47,9 +47,6 @@ public:
     // What precedes every JSON array row (",\n"); the file's first row drops it.
     QByteArray separator() const;
 
-    // JSON string literal of `text` (quotes, backslashes and control characters escaped).
-    static void appendJsonString(QByteArray &out, std::string_view text);
-
 private:
     void appendJsonValue(QByteArray &out, const Record &record, std::size_t i) const;
 

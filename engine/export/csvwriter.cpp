@@ -1,6 +1,7 @@
 #include "export/csvwriter.h"
 #include <QDateTime>
 #include <QLocale>
+#include <charconv>
 #include <cmath>
 #include <utility>
 
@@ -34,7 +35,9 @@ CsvWriter &CsvWriter::field(const QString &text, bool forceQuote) {
 
 CsvWriter &CsvWriter::field(std::int64_t value) {
     separator();
-    m_data.append(QByteArray::number(qlonglong(value)));
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    m_data.append(buf, qsizetype(r.ptr - buf));
     return *this;
 }
 
@@ -50,7 +53,15 @@ CsvWriter &CsvWriter::field(double value) {
 
 CsvWriter &CsvWriter::fixed(double value, int decimals) {
     if (!std::isfinite(value)) return field(value);
-    return field(QString::number(value, 'f', decimals));
+    // Correctly rounded, an exact tie to even as printf's %.*f does (QString::number rounds it
+    // away from zero), without a QString per value.
+    if (decimals < 0 || decimals > 17) return field(QString::number(value, 'f', decimals));
+    char buf[352]; // the longest finite double in fixed notation, with up to 17 decimals
+    const auto r =
+        std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
+    separator();
+    m_data.append(buf, qsizetype(r.ptr - buf));
+    return *this;
 }
 
 CsvWriter &CsvWriter::variant(const QVariant &value) {

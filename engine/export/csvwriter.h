@@ -18,9 +18,14 @@ public:
     CsvWriter &field(int value) { return field(std::int64_t(value)); }
     // Shortest text that reads back to the same double; "" for NaN (a missing value).
     CsvWriter &field(double value);
-    // Fixed decimals, for milliseconds and rates where a reader wants aligned columns.
+    // Fixed decimals, for milliseconds and rates where a reader wants aligned columns; correctly
+    // rounded, an exact tie to even (as printf's %.*f).
     CsvWriter &fixed(double value, int decimals);
-    CsvWriter &field(bool value) { return field(value ? QByteArray("true") : QByteArray("false")); }
+    CsvWriter &field(bool value)
+    {
+        static const QByteArray yes("true"), no("false");
+        return field(value ? yes : no);
+    }
     CsvWriter &variant(const QVariant &value);
     CsvWriter &row(const QStringList &fields);
     void endRow();

@@ -2,6 +2,7 @@
 #include "export/atomicwrite.h"
 #include "export/csvwriter.h"
 #include "export/exporters.h"
+#include <QIODevice>
 
 namespace sf {
 
@@ -15,41 +16,60 @@ double nsToMs(std::int64_t ns) {
 
 bool exportTimingsCsv(const std::vector<TaskRecord> &records, const QStringList &jobNames,
                       const QString &path, QString *error) {
-    CsvWriter csv;
-    csv.row({QStringLiteral("attempt_id"), QStringLiteral("task_id"), QStringLiteral("job"),
-             QStringLiteral("job_name"), QStringLiteral("chunk"), QStringLiteral("first_row"),
-             QStringLiteral("rows"), QStringLiteral("byte_begin"), QStringLiteral("byte_end"),
-             QStringLiteral("priority"), QStringLiteral("worker"), QStringLiteral("attempt"),
-             QStringLiteral("state"), QStringLiteral("straggler"), QStringLiteral("queued_ms"),
-             QStringLiteral("started_ms"), QStringLiteral("finished_ms"),
-             QStringLiteral("duration_ms"), QStringLiteral("error")});
-    for (const TaskRecord &r : records) {
-        const bool started = r.worker >= 0;
-        const bool ended =
-            r.finishedNs > 0 && r.state != TaskState::Queued && r.state != TaskState::Running;
-        csv.field(r.attemptId).field(r.taskId).field(r.job);
-        csv.field(r.job >= 0 && r.job < jobNames.size() ? jobNames[r.job] : QString());
-        csv.field(r.chunk).field(r.firstRow).field(r.rowCount).field(r.byteBegin).field(r.byteEnd);
-        csv.field(r.priority).field(r.worker).field(r.attempt).field(taskStateName(r.state));
-        csv.field(r.straggler);
-        // Times an attempt has not reached yet stay empty rather than reading as 0 ms.
-        csv.fixed(nsToMs(r.queuedNs), 3);
-        if (started)
-            csv.fixed(nsToMs(r.startedNs), 3);
-        else
-            csv.field(QByteArray());
-        if (ended)
-            csv.fixed(nsToMs(r.finishedNs), 3);
-        else
-            csv.field(QByteArray());
-        if (started && ended)
-            csv.fixed(nsToMs(r.durationNs()), 3);
-        else
-            csv.field(QByteArray());
-        csv.field(r.error);
-        csv.endRow();
-    }
-    return writeFileAtomically(path, csv.data(), error);
+    // Streamed a megabyte at a time; each job's name and each state encoded once.
+    QList<QByteArray> jobs;
+    for (const QString &name : jobNames)
+        jobs.append(name.toUtf8());
+    QByteArray states[6];
+    for (TaskState s : {TaskState::Queued, TaskState::Running, TaskState::Done, TaskState::Failed,
+                        TaskState::Retried, TaskState::Cancelled})
+        states[int(s)] = taskStateName(s).toUtf8();
+    return writeFileAtomically(path, [&](QIODevice &device) {
+        CsvWriter csv;
+        csv.row({QStringLiteral("attempt_id"), QStringLiteral("task_id"), QStringLiteral("job"),
+                 QStringLiteral("job_name"), QStringLiteral("chunk"), QStringLiteral("first_row"),
+                 QStringLiteral("rows"), QStringLiteral("byte_begin"), QStringLiteral("byte_end"),
+                 QStringLiteral("priority"), QStringLiteral("worker"), QStringLiteral("attempt"),
+                 QStringLiteral("state"), QStringLiteral("straggler"), QStringLiteral("queued_ms"),
+                 QStringLiteral("started_ms"), QStringLiteral("finished_ms"),
+                 QStringLiteral("duration_ms"), QStringLiteral("error")});
+        const QByteArray none;
+        for (const TaskRecord &r : records) {
+            const bool started = r.worker >= 0;
+            const bool ended =
+                r.finishedNs > 0 && r.state != TaskState::Queued && r.state != TaskState::Running;
+            csv.field(r.attemptId).field(r.taskId).field(r.job);
+            csv.field(r.job >= 0 && r.job < jobs.size() ? jobs[r.job] : none);
+            csv.field(r.chunk).field(r.firstRow).field(r.rowCount).field(r.byteBegin).field(r.byteEnd);
+            csv.field(r.priority).field(r.worker).field(r.attempt).field(states[int(r.state)]);
+            csv.field(r.straggler);
+            // Times an attempt has not reached yet stay empty rather than reading as 0 ms.
+            csv.fixed(nsToMs(r.queuedNs), 3);
+            if (started)
+                csv.fixed(nsToMs(r.startedNs), 3);
+            else
+                csv.field(none);
+            if (ended)
+                csv.fixed(nsToMs(r.finishedNs), 3);
+            else
+                csv.field(none);
+            if (started && ended)
+                csv.fixed(nsToMs(r.durationNs()), 3);
+            else
+                csv.field(none);
+            if (r.error.isEmpty())
+                csv.field(none);
+            else
+                csv.field(r.error);
+            csv.endRow();
+            if (csv.data().size() >= (1 << 20)) {
+                const QByteArray part = csv.take();
+                if (device.write(part) != part.size()) return false;
+            }
+        }
+        const QByteArray rest = csv.take();
+        return device.write(rest) == rest.size();
+    }, error);
 }
 
 } // namespace sf

@@ -3,10 +3,12 @@
 #include "export/atomicwrite.h"
 #include "export/csvwriter.h"
 #include "export/exporters.h"
+#include "export/jsontext.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <set>
@@ -86,11 +88,14 @@ private Q_SLOTS:
     void atomicWriteFailures();
     void unwritableDirectory();
     void csvWriterQuoting();
+    void csvWriterFixedMatchesPrintf();
+    void jsonTextReadsBack();
     void resultJsonParsesBack();
     void resultCsvParsesBack();
     void resultByExtension();
     void timingsCsv();
     void chromeTrace();
+    void chromeTraceTextsAndManyEvents();
     void traceValidatorAgreesWithCorpus();
     void rejectsCsvKeepsRawBytes();
 };
@@ -173,6 +178,75 @@ void TestExport::csvWriterQuoting() {
     QCOMPARE(csv.data(), QByteArray("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",-7,0.1\n"
                                     "\"\"\n"
                                     ",1e+300,true\n"));
+}
+
+void TestExport::csvWriterFixedMatchesPrintf() {
+    // fixed() writes with std::to_chars: correctly rounded, exact ties (1e15 + 0.25 to one
+    // decimal, 0.0625 to three) to even, as glibc's printf; the same text as QString::number
+    // everywhere else.
+    QList<double> values{0.0, 0.0005, 0.0015, 1.0005, 2.675, 1e-7, 123456.7895, 9.9995, 1e15 + 0.3,
+                         0.0625, 0.1875, 2.5, 3.5, 1.7976931348623157e308, -3.25, -0.0004};
+    QRandomGenerator rng(7);
+    for (int i = 0; i < 20000; ++i)
+        values.append(std::ldexp(rng.generateDouble(), int(rng.bounded(-30, 60))) *
+                      (i % 3 == 0 ? -1 : 1));
+    int ties = 0;
+    for (const int decimals : {0, 1, 3, 6}) {
+        for (const double v : values) {
+            CsvWriter csv;
+            csv.fixed(v, decimals);
+            char expected[400];
+            std::snprintf(expected, sizeof expected, "%.*f", decimals, v);
+            QCOMPARE(csv.data(), QByteArray(expected));
+            if (csv.data() != QString::number(v, 'f', decimals).toUtf8()) ++ties;
+        }
+    }
+    // 1e15 + 0.25, 0.0625, 0.1875, 2.5, 3.5 and the random values with few fractional bits
+    // (434 of the 80,064 texts here).
+    QVERIFY(ties >= 5);
+    QVERIFY(ties <= 1000);
+    CsvWriter csv;
+    csv.fixed(0.0625, 3).fixed(0.1875, 3).fixed(std::nan(""), 3);
+    csv.fixed(-std::numeric_limits<double>::infinity(), 3).endRow();
+    QCOMPARE(csv.data(), QByteArray("0.062,0.188,,-inf\n"));
+}
+
+void TestExport::jsonTextReadsBack() {
+    // Strings and numbers written by json:: read back through QJsonDocument as they were.
+    const QStringList texts{QString(), QStringLiteral("plain"), QStringLiteral("say \"hi\" \\ there"),
+                            QStringLiteral("tab\tnew\nline\rcr\bbs\fff"),
+                            QString::fromUtf8("\x01\x1f\x7f caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80")};
+    const QList<double> numbers{0.0, -0.0, 0.1, 1e-300, 5e-324, 1.7976931348623157e308, -2.5,
+                                86119.192, 1e21, 123456789012345678.0};
+    QByteArray text("[");
+    for (const QString &t : texts) {
+        json::appendString(text, t);
+        text.append(',');
+    }
+    for (const double d : numbers) {
+        json::appendNumber(text, d);
+        text.append(',');
+    }
+    json::appendNumber(text, std::int64_t(-9007199254740993));
+    text.append(',');
+    json::appendNumber(text, std::nan(""));
+    text.append(',');
+    json::appendNumber(text, std::numeric_limits<double>::infinity());
+    text.append(',');
+    json::appendBool(text, false);
+    text.append(']');
+    QJsonParseError pe;
+    const QJsonArray back = QJsonDocument::fromJson(text, &pe).array();
+    QVERIFY2(pe.error == QJsonParseError::NoError, qPrintable(pe.errorString() + QString::fromUtf8(text)));
+    qsizetype i = 0;
+    for (const QString &t : texts)
+        QCOMPARE(back[i++].toString(), t);
+    for (const double d : numbers)
+        QCOMPARE(back[i++].toDouble(), d);
+    QCOMPARE(back[i++].toInteger(), qint64(-9007199254740993));
+    QVERIFY(back[i++].isNull()); // NaN
+    QVERIFY(back[i++].isNull()); // infinity
+    QCOMPARE(back[i++], QJsonValue(false));
 }
 
 void TestExport::resultJsonParsesBack() {
@@ -346,6 +420,60 @@ void TestExport::chromeTrace() {
     for (int tid : usedTids)
         QVERIFY2(namedTids.count(tid), qPrintable(QStringLiteral("tid %1 unnamed").arg(tid)));
     QVERIFY(namedTids.count(2)); // lanes of the pool are named even when idle
+}
+
+void TestExport::chromeTraceTextsAndManyEvents() {
+    // Job names, errors and the run name with quotes, backslashes, control characters and
+    // non-ASCII text; 40,000 attempts (the file is written a megabyte at a time).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("trace.json"));
+    const QString job = QString::fromUtf8("gruppe \"\xc3\xa4\" \\ 1");
+    const QString run = QString::fromUtf8("run\t\xe2\x80\x94 7\n");
+    std::vector<TaskRecord> recs;
+    for (int i = 0; i < 40000; ++i) {
+        recs.push_back(record(i, i, i % 2, i % 10 == 3 ? TaskState::Failed : TaskState::Done,
+                              1'000 + 700 * std::int64_t(i), 1'500 + 700 * std::int64_t(i)));
+        if (i % 10 == 3) recs.back().error = QStringLiteral("line %1: \"bad\"\x01\n").arg(i);
+    }
+    recs[5].job = 4; // a job without a name
+    RunSummary summary;
+    summary.workers = 3;
+    summary.elapsedMs = 28.0005;
+    summary.finished = true;
+    summary.tasksFailed = 4000;
+    summary.throughput = {{0.5, std::nan("")}, {1.0, 12.5}};
+    QString error;
+    QVERIFY2(exportChromeTrace(recs, summary, {job}, run, path, &error), qPrintable(error));
+    const QByteArray bytes = readAll(path);
+    QVERIFY(bytes.size() > 4 << 20);
+    QJsonParseError pe;
+    const QJsonObject doc = QJsonDocument::fromJson(bytes, &pe).object();
+    QCOMPARE(pe.error, QJsonParseError::NoError);
+    const QJsonObject other = doc.value(QStringLiteral("otherData")).toObject();
+    QCOMPARE(other.value(QStringLiteral("run")).toString(), run);
+    QCOMPARE(other.value(QStringLiteral("elapsed_ms")).toDouble(), 28.0005);
+    QCOMPARE(other.value(QStringLiteral("finished")).toBool(), true);
+    QCOMPARE(other.value(QStringLiteral("cancelled")).toBool(), false);
+    QCOMPARE(other.value(QStringLiteral("tasks_failed")).toInteger(), 4000);
+    QJsonArray events;
+    const QString invalid = validateTrace(QJsonDocument(doc), &events);
+    QVERIFY2(invalid.isEmpty(), qPrintable(invalid));
+    QCOMPARE(events.size(), 40000 + 2 + 2 + 3); // attempts, counters, process and 1 + 3 lanes
+    for (int i = 0; i < 40000; ++i) {
+        const QJsonObject e = events[i].toObject();
+        const QJsonObject args = e.value(QStringLiteral("args")).toObject();
+        QCOMPARE(args.value(QStringLiteral("chunk")).toInteger(), i);
+        QCOMPARE(e.value(QStringLiteral("name")).toString(),
+                 (i == 5 ? QStringLiteral("job 4") : job) + QStringLiteral(":chunk %1").arg(i));
+        QCOMPARE(e.value(QStringLiteral("ts")).toDouble(), (1'000 + 700 * i) / 1000.0);
+        QCOMPARE(e.value(QStringLiteral("dur")).toDouble(), 0.5);
+        QCOMPARE(e.value(QStringLiteral("tid")).toInt(), i % 2 + 1);
+        QCOMPARE(args.value(QStringLiteral("error")).toString(),
+                 i % 10 == 3 ? QStringLiteral("line %1: \"bad\"\x01\n").arg(i) : QString());
+    }
+    QVERIFY(events[40000].toObject().value(QStringLiteral("args"))[QStringLiteral("rows/s")].isNull());
+    QCOMPARE(events[40001].toObject().value(QStringLiteral("args"))[QStringLiteral("rows/s")].toDouble(), 12.5);
+    QCOMPARE(events[40002].toObject().value(QStringLiteral("args"))[QStringLiteral("name")].toString(), run);
 }
 
 void TestExport::traceValidatorAgreesWithCorpus() {
