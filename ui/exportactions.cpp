@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QRegularExpression>
 #include <QWidget>
 
@@ -25,19 +27,19 @@ ExportActions::ExportActions(QWidget *dialogParent)
     m_result->setIcon(themedIcon("document-save", QStyle::SP_DialogSaveButton));
     connect(m_result, &QAction::triggered, this, [this] {
         ask(tr("Export result"), baseName() + QStringLiteral(".csv"),
-            tr("CSV (*.csv);;JSON (*.json)"), &ExportActions::exportResult);
+            tr("CSV (*.csv);;JSON (*.json)"), What::Result);
     });
     connect(m_timings, &QAction::triggered, this, [this] {
         ask(tr("Export timings"), baseName() + QStringLiteral("-timings.csv"), tr("CSV (*.csv)"),
-            &ExportActions::exportTimings);
+            What::Timings);
     });
     connect(m_trace, &QAction::triggered, this, [this] {
         ask(tr("Export trace"), baseName() + QStringLiteral("-trace.json"),
-            tr("Chrome Trace JSON (*.json)"), &ExportActions::exportTrace);
+            tr("Chrome Trace JSON (*.json)"), What::Trace);
     });
     connect(m_rejects, &QAction::triggered, this, [this] {
         ask(tr("Export rejected records"), baseName() + QStringLiteral("-rejects.csv"),
-            tr("CSV (*.csv)"), &ExportActions::exportRejects);
+            tr("CSV (*.csv)"), What::Rejects);
     });
     updateEnabled();
 }
@@ -59,10 +61,11 @@ void ExportActions::updateEnabled()
 {
     const bool haveJob = m_run && m_job >= 0 && m_job < m_run->outcomes.size();
     const bool done = haveJob && m_run->outcomes[m_job].status == JobOutcome::Status::Done;
-    m_result->setEnabled(done);
-    m_timings->setEnabled(m_run != nullptr);
-    m_trace->setEnabled(m_run != nullptr);
-    m_rejects->setEnabled(haveJob && !m_run->outcomes[m_job].rejects.isEmpty());
+    const bool idle = !m_writing;
+    m_result->setEnabled(idle && done);
+    m_timings->setEnabled(idle && m_run != nullptr);
+    m_trace->setEnabled(idle && m_run != nullptr);
+    m_rejects->setEnabled(idle && haveJob && !m_run->outcomes[m_job].rejects.isEmpty());
 }
 
 QString ExportActions::baseName() const
@@ -77,61 +80,99 @@ QString ExportActions::baseName() const
 }
 
 void ExportActions::ask(const QString &title, const QString &suggested, const QString &filters,
-                        Writer writer)
+                        What what)
 {
     const QString path = QFileDialog::getSaveFileName(
         m_dialogParent, title, QDir(Settings::exportDirectory()).filePath(suggested), filters);
     if (path.isEmpty()) return;
     Settings::setExportDirectory(QFileInfo(path).absolutePath());
-    QString error;
-    if ((this->*writer)(path, &error))
-        Q_EMIT exported(path);
-    else
-        Q_EMIT exportFailed(error);
+    startExport(what, path);
+}
+
+bool ExportActions::startExport(What what, const QString &path)
+{
+    if (m_writing) return false;
+    m_writing = true;
+    updateEnabled();
+    Q_EMIT exportStarted(path);
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        m_writing = false;
+        updateEnabled();
+        if (error.isEmpty())
+            Q_EMIT exported(path);
+        else
+            Q_EMIT exportFailed(error);
+    });
+    watcher->setFuture(QtConcurrent::run([what, target = Target{m_run, m_job}, path] {
+        QString error;
+        if (write(what, target, path, &error)) return QString();
+        return error.isEmpty() ? tr("Could not write %1.").arg(path) : error;
+    }));
+    return true;
 }
 
 bool ExportActions::exportResult(const QString &path, QString *error) const
 {
-    if (!m_run || m_job < 0 || m_job >= m_run->outcomes.size()) {
-        *error = tr("No finished job to export.");
-        return false;
-    }
-    const JobOutcome &outcome = m_run->outcomes[m_job];
-    if (outcome.status != JobOutcome::Status::Done) {
-        *error =
-            tr("Job \"%1\" did not finish: no result to export.").arg(m_run->jobNames.value(m_job));
-        return false;
-    }
-    return sf::exportResult(outcome.result.json, outcome.result.table, path, error);
+    return write(What::Result, {m_run, m_job}, path, error);
 }
 
 bool ExportActions::exportTimings(const QString &path, QString *error) const
 {
-    if (!m_run) {
-        *error = tr("No run to export.");
-        return false;
-    }
-    return exportTimingsCsv(m_run->records, m_run->jobNames, path, error);
+    return write(What::Timings, {m_run, m_job}, path, error);
 }
 
 bool ExportActions::exportTrace(const QString &path, QString *error) const
 {
-    if (!m_run) {
-        *error = tr("No run to export.");
-        return false;
-    }
-    return exportChromeTrace(m_run->records, m_run->summary, m_run->jobNames, m_run->name, path,
-                             error);
+    return write(What::Trace, {m_run, m_job}, path, error);
 }
 
 bool ExportActions::exportRejects(const QString &path, QString *error) const
 {
-    if (!m_run || m_job < 0 || m_job >= m_run->outcomes.size()) {
-        *error = tr("No finished job to export.");
-        return false;
+    return write(What::Rejects, {m_run, m_job}, path, error);
+}
+
+bool ExportActions::write(What what, const Target &target, const QString &path, QString *error)
+{
+    const FinishedRun *run = target.run.get();
+    const int job = target.job;
+    const bool haveJob = run && job >= 0 && job < run->outcomes.size();
+    switch (what) {
+    case What::Result: {
+        if (!haveJob) {
+            *error = tr("No finished job to export.");
+            return false;
+        }
+        const JobOutcome &outcome = run->outcomes[job];
+        if (outcome.status != JobOutcome::Status::Done) {
+            *error = tr("Job \"%1\" did not finish: no result to export.").arg(run->jobNames.value(job));
+            return false;
+        }
+        return sf::exportResult(outcome.result.json, outcome.result.table, path, error);
     }
-    return exportRejectsCsv(m_run->outcomes[m_job].rejects, m_run->sourcePaths.value(m_job), path,
-                            error);
+    case What::Timings:
+        if (!run) {
+            *error = tr("No run to export.");
+            return false;
+        }
+        return exportTimingsCsv(run->records, run->jobNames, path, error);
+    case What::Trace:
+        if (!run) {
+            *error = tr("No run to export.");
+            return false;
+        }
+        return exportChromeTrace(run->records, run->summary, run->jobNames, run->name, path, error);
+    case What::Rejects:
+        if (!haveJob) {
+            *error = tr("No finished job to export.");
+            return false;
+        }
+        return exportRejectsCsv(run->outcomes[job].rejects, run->sourcePaths.value(job), path,
+                                error);
+    }
+    return false;
 }
 
 } // namespace sf::ui

@@ -113,6 +113,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_live, &LiveRunPage::chartExported, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
     });
+    connect(m_results->exportActions(), &ExportActions::exportStarted, this,
+            [this](const QString &path) { statusBar()->showMessage(tr("Writing %1…").arg(path)); });
     connect(
         m_results->exportActions(), &ExportActions::exported, this,
         [this](const QString &path) { statusBar()->showMessage(tr("Wrote %1").arg(path), 8000); });

@@ -1659,6 +1659,10 @@ Raw record (%3 bytes):
         <source>No run to export.</source>
         <translation>没有可导出的运行。</translation>
     </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
 </context>
 <context>
     <name>sf::ui::HistoryModel</name>
@@ -1993,6 +1997,10 @@ Raw record (%3 bytes):
     <message>
         <source>Run setup now uses %1</source>
         <translation>运行设置已改用 %1</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
     </message>
 </context>
 <context>

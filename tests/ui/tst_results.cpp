@@ -14,6 +14,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QDir>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void rowFilterNarrowsTheTable();
     void exportsParseBack();
     void exportWithoutResultFails();
+    void exportRunsOffTheGuiThread();
     void jsonPreviewCutsAtALineEnd();
     void pageShowsTheStartOfALargeResult();
 
@@ -274,4 +277,43 @@ void TestResults::pageShowsTheStartOfALargeResult()
     page.setRun(nullptr);
     QTest::qWait(200);
     QVERIFY(page.jsonView()->toPlainText().isEmpty());
+}
+
+void TestResults::exportRunsOffTheGuiThread()
+{
+    QTemporaryDir dir;
+    ExportActions exports(nullptr);
+    exports.setRun(m_run);
+    QSignalSpy started(&exports, &ExportActions::exportStarted);
+    QSignalSpy done(&exports, &ExportActions::exported);
+    QSignalSpy failed(&exports, &ExportActions::exportFailed);
+    const QString trace = dir.filePath(QStringLiteral("trace.json"));
+    QVERIFY(exports.startExport(ExportActions::What::Trace, trace));
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started[0][0].toString(), trace);
+    // Until it is written: one write at a time, and the actions say so.
+    QVERIFY(exports.isWriting());
+    QVERIFY(!exports.traceAction()->isEnabled());
+    QVERIFY(!exports.resultAction()->isEnabled());
+    QVERIFY(!exports.startExport(ExportActions::What::Timings, dir.filePath(QStringLiteral("t.csv"))));
+    // The page shows another run meanwhile; the write keeps the run it started with.
+    exports.setRun(nullptr);
+    QTRY_COMPARE(done.size(), 1);
+    QCOMPARE(done[0][0].toString(), trace);
+    QVERIFY(failed.isEmpty());
+    QVERIFY(!exports.isWriting());
+    QJsonParseError pe;
+    const QJsonObject doc = QJsonDocument::fromJson(readAll(trace), &pe).object();
+    QCOMPARE(pe.error, QJsonParseError::NoError);
+    QCOMPARE(doc.value(QStringLiteral("otherData"))[QStringLiteral("run")].toString(), m_run->name);
+
+    exports.setRun(m_run);
+    QVERIFY(exports.traceAction()->isEnabled());
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("taken.csv")));
+    QVERIFY(exports.startExport(ExportActions::What::Result, dir.filePath(QStringLiteral("taken.csv"))));
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(failed[0][0].toString().contains(QStringLiteral("it is a directory")),
+             qPrintable(failed[0][0].toString()));
+    QCOMPARE(done.size(), 1);
+    QVERIFY(exports.resultAction()->isEnabled());
 }
