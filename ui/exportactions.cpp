@@ -150,7 +150,7 @@ bool ExportActions::write(What what, const Target &target, const QString &path, 
             *error = tr("Job \"%1\" did not finish: no result to export.").arg(run->jobNames.value(job));
             return false;
         }
-        return sf::exportResult(outcome.result.json, outcome.result.table, path, error);
+        return sf::exportResult(outcome.result.json, outcome.result, path, error);
     }
     case What::Timings:
         if (!run) {

@@ -1,24 +1,57 @@
 #include "jsonpreview.h"
 
-#include <QJsonDocument>
+#include "export/resultdocument.h"
+#include <QIODevice>
 #include <algorithm>
 
 namespace sf::ui {
 
-JsonPreview makeJsonPreview(const QJsonObject &json, qsizetype maxBytes)
-{
-    const QByteArray all = QJsonDocument(json).toJson(QJsonDocument::Indented);
-    JsonPreview p;
-    p.totalBytes = all.size();
-    p.totalLines = all.count('\n');
-    qsizetype shown = all.size();
-    if (all.size() > maxBytes) {
-        // Up to the last line end inside the limit (a single longer line is shown whole).
-        const qsizetype cut = all.lastIndexOf('\n', std::max<qsizetype>(maxBytes - 1, 0));
-        shown = cut >= 0 ? cut + 1 : all.indexOf('\n') + 1;
-        p.hiddenLines = all.sliced(shown).count('\n');
+namespace {
+
+// Keeps the first `keep` bytes written to it and counts all of them and their line ends.
+class HeadDevice : public QIODevice {
+public:
+    explicit HeadDevice(qsizetype keep) : m_keep(keep) { open(QIODevice::WriteOnly); }
+    const QByteArray &head() const { return m_head; }
+    qint64 bytes() const { return m_bytes; }
+    qint64 lines() const { return m_lines; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        const qint64 room = std::max<qint64>(0, m_keep - m_head.size());
+        m_head.append(data, qsizetype(std::min(room, size)));
+        m_lines += std::count(data, data + size, '\n');
+        m_bytes += size;
+        return size;
     }
-    p.text = QString::fromUtf8(all.first(shown));
+
+private:
+    qsizetype m_keep;
+    QByteArray m_head;
+    qint64 m_bytes = 0;
+    qint64 m_lines = 0;
+};
+
+} // namespace
+
+JsonPreview makeJsonPreview(const AnalysisResult &result, qsizetype maxBytes)
+{
+    // One byte past the limit tells whether the document is longer.
+    HeadDevice device(maxBytes + 1);
+    writeResultDocument(device, result.json, result, QJsonDocument::Indented);
+    JsonPreview p;
+    p.totalBytes = device.bytes();
+    p.totalLines = device.lines();
+    QByteArray shown = device.head();
+    if (shown.size() > maxBytes) {
+        // Up to the last line end inside the limit (a first line longer than that: its start).
+        const qsizetype cut = shown.lastIndexOf('\n', std::max<qsizetype>(maxBytes - 1, 0));
+        shown.truncate(cut >= 0 ? cut + 1 : maxBytes);
+        p.hiddenLines = p.totalLines - shown.count('\n');
+    }
+    p.text = QString::fromUtf8(shown);
     return p;
 }
 

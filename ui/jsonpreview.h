@@ -1,8 +1,9 @@
 #pragma once
-// What the Results page's JSON tab shows of a result: the indented document, cut after its
-// first `maxBytes` at a line end when longer (a many-group result runs to tens of megabytes,
-// which a text view lays out for seconds). Pure, so it runs off the GUI thread.
-#include <QJsonObject>
+// What the Results page's JSON tab shows of a result: its indented document
+// (export/resultdocument.h), cut after its first `maxBytes` at a line end when longer (a
+// many-group result runs to hundreds of megabytes, which a text view lays out for minutes).
+// The rest is counted as it is written, never held. Pure, so it runs off the GUI thread.
+#include "analysis/analysisresult.h"
 #include <QString>
 
 namespace sf::ui {
@@ -14,6 +15,6 @@ struct JsonPreview {
     qint64 hiddenLines = 0; // lines after the cut; 0 when the whole document is shown
 };
 
-JsonPreview makeJsonPreview(const QJsonObject &json, qsizetype maxBytes);
+JsonPreview makeJsonPreview(const AnalysisResult &result, qsizetype maxBytes);
 
 } // namespace sf::ui

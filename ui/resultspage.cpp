@@ -244,8 +244,8 @@ void ResultsPage::showJob(int job)
         // Formatted on a pool thread: a many-group result is tens of megabytes of JSON.
         m_json->setPlaceholderText(tr("Formatting the JSON document…"));
         m_jsonWatcher->setFuture(
-            QtConcurrent::run([json = o.result.json, request = m_jsonRequest] {
-                return std::make_pair(request, makeJsonPreview(json, kJsonPreviewBytes));
+            QtConcurrent::run([result = o.result, request = m_jsonRequest] {
+                return std::make_pair(request, makeJsonPreview(result, kJsonPreviewBytes));
             }));
     }
     for (const RejectedRecord &r : o.rejects) {

@@ -1,4 +1,6 @@
 #include "cliio.h"
+#include "export/resultdocument.h"
+#include <QFile>
 #include <QJsonDocument>
 #include <cstdio>
 #include <unistd.h>
@@ -30,6 +32,14 @@ void printJson(const QJsonObject &document) {
     const QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Indented);
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+void printJson(const QJsonObject &document, const AnalysisResult &result) {
+    std::fflush(stdout);
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly)) return;
+    writeResultDocument(out, document, result, QJsonDocument::Indented);
+    out.flush();
 }
 
 bool stderrIsTerminal() {

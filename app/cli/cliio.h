@@ -1,6 +1,7 @@
 #pragma once
 // Exit codes and the few ways the CLI talks to the user on stderr, in one place so every
 // command words errors the same way ("superflow-cli: ..." on one line).
+#include "analysis/analysisresult.h"
 #include "optionparser.h"
 #include <QJsonObject>
 #include <QString>
@@ -22,6 +23,8 @@ int fail(int code, const QString &message);
 void printNote(bool quiet, const QString &message);
 void printStdout(const QString &text);
 void printJson(const QJsonObject &document); // indented, to stdout
+// A result's document (export/resultdocument.h): `document` and the result's rows.
+void printJson(const QJsonObject &document, const AnalysisResult &result);
 bool stderrIsTerminal();
 
 } // namespace sf::cli

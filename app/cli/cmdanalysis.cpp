@@ -145,10 +145,10 @@ int runAnalysisCommand(const QString &analysis, const QStringList &args) {
     const bool rowsToOut =
         analysis == QLatin1String("filter") || analysis == QLatin1String("convert");
     if (!settings.outPath.isEmpty() && !rowsToOut) {
-        if (!exportResult(doc, o.result.table, settings.outPath, &error))
+        if (!exportResult(doc, o.result, settings.outPath, &error))
             return fail(ExitInput, error);
     } else {
-        printJson(doc);
+        printJson(doc, o.result);
     }
     return code;
 }

@@ -28,19 +28,6 @@ QString keyText(const Value &k)
     return QString::fromUtf8(k.s.data(), qsizetype(k.s.size()));
 }
 
-QJsonValue keyJson(const Value &k)
-{
-    switch (k.kind) {
-    case Value::Kind::Null: return QJsonValue::Null;
-    case Value::Kind::Bool: return k.b;
-    case Value::Kind::Int: return qint64(k.i);
-    case Value::Kind::Double: return std::isfinite(k.d) ? QJsonValue(k.d) : QJsonValue::Null;
-    case Value::Kind::DateTime:
-    case Value::Kind::String: break;
-    }
-    return keyText(k);
-}
-
 QVariant keyVariant(const Value &k)
 {
     switch (k.kind) {
@@ -52,14 +39,6 @@ QVariant keyVariant(const Value &k)
     case Value::Kind::String: break;
     }
     return keyText(k);
-}
-
-QJsonValue toJson(const QVariant &v)
-{
-    if (!v.isValid()) return QJsonValue::Null;
-    if (v.typeId() == QMetaType::LongLong) return qint64(v.toLongLong());
-    const double d = v.toDouble();
-    return std::isfinite(d) ? QJsonValue(d) : QJsonValue::Null;
 }
 
 bool parseSpec(const QString &spec, GroupByAnalysis::Aggregate *out, QString *error)
@@ -285,31 +264,26 @@ AnalysisResult GroupByAnalysis::finalize(Partial &merged) const
 
     AnalysisResult result;
     result.table.columns = m_by + m_specs;
-    QJsonArray groupsJson;
+    result.table.rows.reserve(qsizetype(n));
     for (const std::uint32_t g : order) {
-        QJsonObject key;
         QVariantList row;
-        for (qsizetype k = 0; k < m_by.size(); ++k) {
-            const Value &part = keys[g * width + std::size_t(k)];
-            key.insert(m_by[k], keyJson(part));
-            row.append(keyVariant(part));
-        }
-        QJsonObject values;
+        row.reserve(m_by.size() + qsizetype(m_aggregates.size()));
+        for (qsizetype k = 0; k < m_by.size(); ++k)
+            row.append(keyVariant(keys[g * width + std::size_t(k)]));
         const std::span<const GroupAggregate> states = groups.aggregates(g);
-        for (const Aggregate &agg : m_aggregates) {
-            const QVariant v = agg.state < 0 ? QVariant(qlonglong(groups.count(g)))
-                                             : states[std::size_t(agg.state)].value(groups.count(g),
-                                                                                    agg.intColumn);
-            values.insert(agg.spec, toJson(v));
-            row.append(v);
-        }
-        groupsJson.append(
-            QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("values"), values}});
-        result.table.rows.append(row);
+        for (const Aggregate &agg : m_aggregates)
+            row.append(agg.state < 0 ? QVariant(qlonglong(groups.count(g)))
+                                     : states[std::size_t(agg.state)].value(groups.count(g),
+                                                                            agg.intColumn));
+        result.table.rows.append(std::move(row));
     }
     result.json.insert(QStringLiteral("by"), QJsonArray::fromStringList(m_by));
     result.json.insert(QStringLiteral("aggregates"), QJsonArray::fromStringList(m_specs));
-    result.json.insert(QStringLiteral("groups"), groupsJson);
+    // "groups": [{"key": {column: value, …}, "values": {aggregate: value, …}}, …], written
+    // from the table (export/resultdocument.h).
+    result.rows.key = QStringLiteral("groups");
+    result.rows.nests = {{QStringLiteral("key"), int(m_by.size())},
+                         {QStringLiteral("values"), int(m_specs.size())}};
     return result;
 }
 

@@ -14,8 +14,9 @@ namespace sf {
 
 bool exportJson(const QJsonObject &document, const QString &path, QString *error);
 bool exportResultCsv(const ResultTable &table, const QString &path, QString *error);
-// Chooses JSON or CSV by the file extension (.json / .csv).
-bool exportResult(const QJsonObject &document, const ResultTable &table, const QString &path,
+// Chooses JSON or CSV by the file extension (.json / .csv): `document` (the result's json, with
+// what a caller adds) and the result's rows (export/resultdocument.h), or the result's table.
+bool exportResult(const QJsonObject &document, const AnalysisResult &result, const QString &path,
                   QString *error);
 bool exportTimingsCsv(const std::vector<TaskRecord> &records, const QStringList &jobNames,
                       const QString &path, QString *error);

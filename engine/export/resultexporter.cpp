@@ -2,6 +2,7 @@
 #include "export/atomicwrite.h"
 #include "export/csvwriter.h"
 #include "export/exporters.h"
+#include "export/resultdocument.h"
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -23,7 +24,10 @@ bool exportResultCsv(const ResultTable &table, const QString &path, QString *err
                     csv.variant(cell);
                 csv.endRow();
                 // Large tables go out in slices so memory holds one slice, not the whole file.
-                if (csv.data().size() >= (1 << 20) && device.write(csv.take()) < 0) return false;
+                if (csv.data().size() >= (1 << 20)) {
+                    const QByteArray slice = csv.take();
+                    if (device.write(slice) != slice.size()) return false;
+                }
             }
             const QByteArray rest = csv.take();
             return device.write(rest) == rest.size();
@@ -31,11 +35,17 @@ bool exportResultCsv(const ResultTable &table, const QString &path, QString *err
         error);
 }
 
-bool exportResult(const QJsonObject &document, const ResultTable &table, const QString &path,
+bool exportResult(const QJsonObject &document, const AnalysisResult &result, const QString &path,
                   QString *error) {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("json")) return exportJson(document, path, error);
-    if (suffix == QLatin1String("csv")) return exportResultCsv(table, path, error);
+    if (suffix == QLatin1String("json"))
+        return writeFileAtomically(
+            path,
+            [&](QIODevice &device) {
+                return writeResultDocument(device, document, result, QJsonDocument::Indented);
+            },
+            error);
+    if (suffix == QLatin1String("csv")) return exportResultCsv(result.table, path, error);
     if (error)
         *error =
             QStringLiteral("cannot write %1: unknown result format \".%2\" (use .json or .csv)")

@@ -1,4 +1,5 @@
 #include "tuning/sweeprunner.h"
+#include "export/resultdocument.h"
 #include "tuning/sampledsource.h"
 #include "tuning/tuningtext.h"
 #include <QElapsedTimer>
@@ -164,8 +165,8 @@ SweepResult SweepRunner::run(const SweepHooks &hooks)
             m.records = run.records();
             m.rows = outcome.rows;
             m.bytes = run.summary().bytesDone;
-            const QByteArray json =
-                QJsonDocument(outcome.result.json).toJson(QJsonDocument::Compact);
+            const QByteArray json = resultDocumentText(outcome.result.json, outcome.result,
+                                                       QJsonDocument::Compact);
             if (firstResult.isEmpty())
                 firstResult = json;
             else if (json != firstResult)

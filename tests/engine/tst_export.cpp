@@ -4,6 +4,7 @@
 #include "export/csvwriter.h"
 #include "export/exporters.h"
 #include "export/jsontext.h"
+#include "export/resultdocument.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void resultJsonParsesBack();
     void resultCsvParsesBack();
     void resultByExtension();
+    void resultRowsWrittenAsQtWould();
     void timingsCsv();
     void chromeTrace();
     void chromeTraceTextsAndManyEvents();
@@ -291,17 +293,87 @@ void TestExport::resultCsvParsesBack() {
 
 void TestExport::resultByExtension() {
     QTemporaryDir dir;
-    ResultTable table{{QStringLiteral("k")}, {QVariantList{qint64(1)}}};
+    AnalysisResult result;
+    result.table = ResultTable{{QStringLiteral("k")}, {QVariantList{qint64(1)}}};
     const QJsonObject doc{{QStringLiteral("k"), 1}};
     QString error;
-    QVERIFY(exportResult(doc, table, dir.filePath(QStringLiteral("o.JSON")), &error));
+    QVERIFY(exportResult(doc, result, dir.filePath(QStringLiteral("o.JSON")), &error));
     QCOMPARE(QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("o.JSON")))).object(),
              doc);
-    QVERIFY(exportResult(doc, table, dir.filePath(QStringLiteral("o.csv")), &error));
+    // With rows: the document holds them too.
+    result.rows = JsonRows{QStringLiteral("rows"), {{QStringLiteral("v"), 1}}};
+    QVERIFY(exportResult(doc, result, dir.filePath(QStringLiteral("r.json")), &error));
+    QCOMPARE(QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("r.json")))).object(),
+             QJsonDocument::fromJson(R"({"k": 1, "rows": [{"v": {"k": 1}}]})").object());
+    QVERIFY(exportResult(doc, result, dir.filePath(QStringLiteral("o.csv")), &error));
     QCOMPARE(readAll(dir.filePath(QStringLiteral("o.csv"))), QByteArray("k\n1\n"));
-    QVERIFY(!exportResult(doc, table, dir.filePath(QStringLiteral("o.xlsx")), &error));
+    QVERIFY(!exportResult(doc, result, dir.filePath(QStringLiteral("o.xlsx")), &error));
     QVERIFY2(error.contains(QStringLiteral(".xlsx")), qPrintable(error));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("o.xlsx"))));
+}
+
+// What an analysis used to build: the rows as QJsonObjects inside the document.
+QJsonObject builtDocument(const QJsonObject &doc, const AnalysisResult &r) {
+    QJsonArray array;
+    for (const QVariantList &row : r.table.rows) {
+        QJsonObject object;
+        int column = 0;
+        for (const auto &[name, width] : r.rows.nests) {
+            QJsonObject nest;
+            for (int k = 0; k < width; ++k, ++column) {
+                const QVariant v = row.value(column);
+                nest.insert(r.table.columns.value(column),
+                            v.typeId() == QMetaType::QString ? QJsonValue(v.toString())
+                                                             : QJsonValue::fromVariant(v));
+            }
+            object.insert(name, nest);
+        }
+        array.append(object);
+    }
+    QJsonObject out = doc;
+    out.insert(r.rows.key, array);
+    return out;
+}
+
+void TestExport::resultRowsWrittenAsQtWould() {
+    // The rows written from the table are, byte for byte, what QJsonDocument writes for the
+    // same document built as QJsonObjects: indented and compact, with nested names and
+    // columns out of alphabetical order and repeated (the last wins, as in a QJsonObject),
+    // empty nests, and cells of every kind an analysis puts in a table.
+    QRandomGenerator rng(11);
+    const QList<QVariant> cells{QVariant(), QVariant(qlonglong(-9007199254740993)),
+                                QVariant(qlonglong(0)), QVariant(0.1), QVariant(-0.0),
+                                QVariant(1e300 * 10), QVariant(std::nan("")), QVariant(5e-324),
+                                QVariant(2.0), QVariant(true), QVariant(false),
+                                QVariant(QString()), QVariant(QStringLiteral("a \"q\" \\ b")),
+                                QVariant(QString::fromUtf8("\x01\t\n caf\xc3\xa9 \xf0\x9f\x98\x80")),
+                                QVariant(123456789.125), QVariant(int(7))};
+    for (const int rowCount : {0, 1, 2, 3000}) {
+        AnalysisResult r;
+        r.table.columns = {QStringLiteral("zeta"), QStringLiteral("alpha"), QStringLiteral("zeta"),
+                           QStringLiteral("m\"x"), QStringLiteral("count"), QStringLiteral("b")};
+        r.rows = JsonRows{QStringLiteral("groups"),
+                          {{QStringLiteral("values"), 3}, {QStringLiteral("empty"), 0},
+                           {QStringLiteral("key"), 3}}};
+        for (int i = 0; i < rowCount; ++i) {
+            QVariantList row;
+            for (int c = 0; c < 6; ++c)
+                row.append(cells[rng.bounded(int(cells.size()))]);
+            r.table.rows.append(row);
+        }
+        const QJsonObject doc{{QStringLiteral("by"), QJsonArray{QStringLiteral("zeta")}},
+                              {QStringLiteral("run"), QJsonObject{{QStringLiteral("x"), 1.5}}},
+                              {QStringLiteral("analysis"), QStringLiteral("groupby")}};
+        const QJsonObject built = builtDocument(doc, r);
+        for (const auto format : {QJsonDocument::Indented, QJsonDocument::Compact})
+            QCOMPARE(resultDocumentText(doc, r, format), QJsonDocument(built).toJson(format));
+        QCOMPARE(resultDocument(doc, r), built);
+    }
+    // Without rows: the document alone.
+    AnalysisResult plain;
+    plain.json = QJsonObject{{QStringLiteral("matched"), 3}};
+    QCOMPARE(resultDocumentText(plain.json, plain, QJsonDocument::Indented),
+             QJsonDocument(plain.json).toJson());
 }
 
 void TestExport::timingsCsv() {

@@ -2,6 +2,7 @@
 // weather sample through the real engine at several chunkings.
 #include "analysis/analysisregistry.h"
 #include "analysis/groupbyanalysis.h"
+#include "export/resultdocument.h"
 #include "analysistestkit.h"
 #include <QFile>
 #include <QJsonArray>
@@ -49,7 +50,7 @@ private Q_SLOTS:
                        QStringLiteral("count:n")});
         QVERIFY(a);
         const AnalysisResult r = test::runChunked(*a, m_rows, 100);
-        const QJsonArray groups = r.json[QStringLiteral("groups")].toArray();
+        const QJsonArray groups = resultDocument(r)[QStringLiteral("groups")].toArray();
         QCOMPARE(groups.size(), 3);
         // Null key first, then strings bytewise.
         QCOMPARE(groups[0][QStringLiteral("key")][QStringLiteral("city")],
@@ -90,9 +91,9 @@ private Q_SLOTS:
         auto a = make({QStringLiteral("city"), QStringLiteral("n")},
                       {QStringLiteral("count"), QStringLiteral("mean:v"), QStringLiteral("std:v")});
         QVERIFY(a);
-        const QJsonObject reference = test::runChunked(*a, m_rows, 1000).json;
+        const QJsonObject reference = resultDocument(test::runChunked(*a, m_rows, 1000));
         for (std::int64_t chunk : {1, 2, 3, 4, 5, 8})
-            QCOMPARE(test::runChunked(*a, m_rows, chunk).json, reference);
+            QCOMPARE(resultDocument(test::runChunked(*a, m_rows, chunk)), reference);
     }
 
     // 1,000 groups whose values are split between chunks in every way: groups of one, two and
@@ -119,7 +120,7 @@ private Q_SLOTS:
                   QStringLiteral("mean:v"), QStringLiteral("std:v"), QStringLiteral("min:v")},
                  &error, &schema);
         QVERIFY2(a, qPrintable(error));
-        const QJsonObject reference = test::runChunked(*a, rows, 3000).json;
+        const QJsonObject reference = resultDocument(test::runChunked(*a, rows, 3000));
         const QJsonArray groups = reference[QStringLiteral("groups")].toArray();
         QCOMPARE(groups.size(), 1000);
         for (int k = 0; k < 1000; ++k) {
@@ -147,7 +148,7 @@ private Q_SLOTS:
             }
         }
         for (std::int64_t chunk : {1, 2, 7, 999, 1000, 1001})
-            QCOMPARE(test::runChunked(*a, rows, chunk).json, reference);
+            QCOMPARE(resultDocument(test::runChunked(*a, rows, chunk)), reference);
     }
 
     // Through the real engine on a CSV file: 20,000 records over 5,000 keys, chunks of 64 to
@@ -183,8 +184,8 @@ private Q_SLOTS:
              {std::pair{20000, 1}, {64, 4}, {997, 2}, {64, 2}, {5000, 3}}) {
             const JobOutcome out = test::runJob(a, source, chunk, workers);
             QVERIFY2(out.status == JobOutcome::Status::Done, qPrintable(out.error));
-            if (first.isEmpty()) first = out.result.json;
-            QCOMPARE(out.result.json, first);
+            if (first.isEmpty()) first = resultDocument(out.result);
+            QCOMPARE(resultDocument(out.result), first);
         }
         const QJsonArray groups = first[QStringLiteral("groups")].toArray();
         QCOMPARE(groups.size(), 5000);
@@ -239,7 +240,7 @@ private Q_SLOTS:
         QVERIFY2(a, qPrintable(error));
         for (std::int64_t chunk : {1, 2, 4}) {
             const QJsonArray groups =
-                test::runChunked(*a, rows, chunk).json[QStringLiteral("groups")].toArray();
+                resultDocument(test::runChunked(*a, rows, chunk))[QStringLiteral("groups")].toArray();
             QCOMPARE(groups.size(), 2);
             QCOMPARE(groups[0][QStringLiteral("key")][QStringLiteral("when")].toString(),
                      QStringLiteral("2025-12-31T23:00:00"));
@@ -254,7 +255,7 @@ private Q_SLOTS:
         auto a = make({QStringLiteral("n"), QStringLiteral("city")}, {QStringLiteral("count")});
         QVERIFY(a);
         const QJsonArray groups =
-            test::runChunked(*a, m_rows, 2).json[QStringLiteral("groups")].toArray();
+            resultDocument(test::runChunked(*a, m_rows, 2))[QStringLiteral("groups")].toArray();
         QStringList keys;
         for (const auto &g : groups) {
             const QJsonObject k = g[QStringLiteral("key")].toObject();
@@ -315,8 +316,8 @@ private Q_SLOTS:
         for (const auto &[chunk, workers] : {std::pair{30000, 1}, {997, 2}, {64, 4}}) {
             const JobOutcome out = test::runJob(a, source, chunk, workers);
             QVERIFY2(out.status == JobOutcome::Status::Done, qPrintable(out.error));
-            if (first.isEmpty()) first = out.result.json;
-            QCOMPARE(out.result.json, first); // bit-identical for every chunking
+            if (first.isEmpty()) first = resultDocument(out.result);
+            QCOMPARE(resultDocument(out.result), first); // bit-identical for every chunking
         }
         const QJsonArray groups = first[QStringLiteral("groups")].toArray();
         // pandas drops a null key; we keep it as the first group.

@@ -3,6 +3,7 @@
 #include "analysis/analysisregistry.h"
 #include "exportactions.h"
 #include "finishedrun.h"
+#include "export/resultdocument.h"
 #include "jsonpreview.h"
 #include "resultmodel.h"
 #include "resultspage.h"
@@ -50,19 +51,16 @@ std::shared_ptr<FinishedRun> profileRun()
 }
 
 // A group-by-shaped result of `groups` groups: large enough, at 20,000, that its indented JSON
-// (~4.6 MB) runs far past what the JSON tab shows.
+// (~4 MB) runs far past what the JSON tab shows.
 AnalysisResult manyGroups(int groups)
 {
     AnalysisResult result;
-    result.table.columns = {QStringLiteral("key"), QStringLiteral("count")};
-    QJsonArray array;
-    for (int g = 0; g < groups; ++g) {
-        array.append(QJsonObject{{QStringLiteral("key"), QJsonObject{{QStringLiteral("k"), g}}},
-                                 {QStringLiteral("values"),
-                                  QJsonObject{{QStringLiteral("count"), g % 7 + 1}}}});
-        result.table.rows.append(QVariantList{g, g % 7 + 1});
-    }
-    result.json.insert(QStringLiteral("groups"), array);
+    result.json.insert(QStringLiteral("by"), QJsonArray{QStringLiteral("k")});
+    result.table.columns = {QStringLiteral("k"), QStringLiteral("count")};
+    result.rows = JsonRows{QStringLiteral("groups"),
+                           {{QStringLiteral("key"), 1}, {QStringLiteral("values"), 1}}};
+    for (int g = 0; g < groups; ++g)
+        result.table.rows.append(QVariantList{qlonglong(g), qlonglong(g % 7 + 1)});
     return result;
 }
 
@@ -232,9 +230,9 @@ QTEST_MAIN(TestResults)
 
 void TestResults::jsonPreviewCutsAtALineEnd()
 {
-    const QJsonObject json = manyGroups(20000).json;
-    const QByteArray whole = QJsonDocument(json).toJson(QJsonDocument::Indented);
-    const JsonPreview cut = makeJsonPreview(json, 1000);
+    const AnalysisResult result = manyGroups(20000);
+    const QByteArray whole = resultDocumentText(result.json, result, QJsonDocument::Indented);
+    const JsonPreview cut = makeJsonPreview(result, 1000);
     QCOMPARE(cut.totalBytes, qint64(whole.size()));
     QCOMPARE(cut.totalLines, qint64(whole.count('\n')));
     QVERIFY(cut.text.size() <= 1000);
@@ -245,10 +243,11 @@ void TestResults::jsonPreviewCutsAtALineEnd()
     QVERIFY(cut.hiddenLines > 0);
 
     // Within the limit: the whole document, which parses back.
-    const QJsonObject small = manyGroups(3).json;
+    const AnalysisResult small = manyGroups(3);
     const JsonPreview all = makeJsonPreview(small, 1 << 20);
     QCOMPARE(all.hiddenLines, 0);
-    QCOMPARE(QJsonDocument::fromJson(all.text.toUtf8()).object(), small);
+    QCOMPARE(QJsonDocument::fromJson(all.text.toUtf8()).object(), resultDocument(small));
+    QCOMPARE(all.text.toUtf8(), resultDocumentText(small.json, small, QJsonDocument::Indented));
     QCOMPARE(all.totalLines, qint64(all.text.count(QLatin1Char('\n'))));
     // Exactly at the limit nothing is cut either.
     QCOMPARE(makeJsonPreview(small, all.totalBytes).hiddenLines, 0);
@@ -265,9 +264,12 @@ void TestResults::pageShowsTheStartOfALargeResult()
     QCOMPARE(page.tableProxy()->index(3, 0).data().toString(), QStringLiteral("3"));
     QTRY_VERIFY(!page.jsonView()->toPlainText().isEmpty()); // formatted on a pool thread
     const QString text = page.jsonView()->toPlainText();
-    const qint64 bytes = QJsonDocument(run->outcomes[0].result.json).toJson().size();
+    const qint64 bytes =
+        resultDocumentText(run->outcomes[0].result.json, run->outcomes[0].result,
+                           QJsonDocument::Indented)
+            .size();
     QVERIFY2(text.size() < 300 * 1024, qPrintable(QString::number(text.size())));
-    QVERIFY(text.startsWith(QStringLiteral("{\n    \"groups\": [\n")));
+    QVERIFY(text.startsWith(QStringLiteral("{\n    \"by\": [\n        \"k\"\n    ],\n    \"groups\": [\n")));
     const QString note = text.section(QLatin1Char('\n'), -1);
     QVERIFY2(note.contains(QStringLiteral("more lines not shown")), qPrintable(note));
     QVERIFY2(note.contains(QLocale().formattedDataSize(bytes)), qPrintable(note));
