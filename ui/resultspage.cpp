@@ -81,7 +81,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         if (index.data(ResultModel::HistogramRole).isValid())
-            return {120, option.fontMetrics.height() + 6};
+            return {120, 2 * option.fontMetrics.height() + 4};
         return QStyledItemDelegate::sizeHint(option, index);
     }
 };
@@ -237,7 +237,12 @@ void ResultsPage::showJob(int job)
     // The analysis' own order until the user sorts, set before the rows arrive: the proxy
     // would otherwise sort them by the last sorted column first.
     m_table->sortByColumn(-1, Qt::AscendingOrder);
-    m_model->setTable(withHistograms(o.result));
+    const ResultTable shown = withHistograms(o.result);
+    // Rows as compact as the other pages' tables, but tall enough for legible histograms.
+    const int line = m_table->fontMetrics().height();
+    m_table->verticalHeader()->setDefaultSectionSize(
+        shown.columns.size() > o.result.table.columns.size() ? 2 * line + 4 : line + 6);
+    m_model->setTable(shown);
     updateRowCount();
     m_table->resizeColumnsToContents();
     if (o.status == JobOutcome::Status::Done) {
