@@ -8,6 +8,7 @@
 #include "analysis/expressionvalue.h"
 #include "analysis/groupbyaggregate.h"
 #include "core/bytekeytable.h"
+#include "core/prefault.h"
 #include <span>
 #include <string>
 #include <string_view>
@@ -69,12 +70,14 @@ private:
     ByteKeyTable<std::uint32_t> m_index;
     // Group g's bytes: its key from the end of group g − 1's to m_keyEnds[g], then its
     // date-time texts (each a 4-byte length and the text) to m_ends[g].
-    std::string m_bytes;
-    std::vector<std::uint64_t> m_keyEnds;
-    std::vector<std::uint64_t> m_ends;
-    std::vector<std::uint64_t> m_hashes;
-    std::vector<std::int64_t> m_counts;
-    std::vector<GroupAggregate> m_states; // m_fns.size() per group
+    // In huge pages once large (core/prefault.h): a million groups fill hundreds of MB.
+    template <class T> using Array = std::vector<T, LargeAllocator<T>>;
+    std::basic_string<char, std::char_traits<char>, LargeAllocator<char>> m_bytes;
+    Array<std::uint64_t> m_keyEnds;
+    Array<std::uint64_t> m_ends;
+    Array<std::uint64_t> m_hashes;
+    Array<std::int64_t> m_counts;
+    Array<GroupAggregate> m_states; // m_fns.size() per group
 };
 
 } // namespace sf

@@ -5,6 +5,7 @@
 // cache line (two when a slot straddles them), which is what matters once the table outgrows the
 // caches. Iteration follows the slot order, which depends only on the keys and their insertion
 // order (deterministic).
+#include "core/prefault.h"
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -184,7 +185,7 @@ private:
 
     void grow()
     {
-        std::vector<Slot> old;
+        Slots old;
         old.swap(m_slots);
         // 64 slots first: a column of a dozen values (cities, states) fills them a fifth, so
         // its lookups almost never probe a second slot (a mispredicted loop exit each).
@@ -199,7 +200,8 @@ private:
         }
     }
 
-    std::vector<Slot> m_slots;
+    using Slots = std::vector<Slot, LargeAllocator<Slot>>; // a large table: huge pages
+    Slots m_slots;
     std::size_t m_mask = 0;
     std::size_t m_size = 0;
     std::string m_arena;

@@ -30,27 +30,56 @@ void prefaultForWrite(void *p, std::size_t bytes)
 #endif
 }
 
+namespace {
+
+constexpr std::size_t kHuge = std::size_t(2) << 20;
+
+#if defined(__linux__)
+// `rounded` bytes (a multiple of kHuge) aligned to kHuge and marked for transparent huge pages.
+void *mapHuge(std::size_t rounded)
+{
+    // Map one huge page more than needed and trim both ends to the alignment.
+    const std::size_t span = rounded + kHuge;
+    void *raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) throw std::bad_alloc();
+    const std::uintptr_t begin = std::uintptr_t(raw);
+    const std::uintptr_t aligned = (begin + kHuge - 1) & ~(kHuge - 1);
+    if (aligned > begin) munmap(raw, aligned - begin);
+    const std::uintptr_t end = aligned + rounded;
+    if (begin + span > end) munmap(reinterpret_cast<void *>(end), begin + span - end);
+#if defined(MADV_HUGEPAGE)
+    (void)madvise(reinterpret_cast<void *>(aligned), rounded, MADV_HUGEPAGE); // EINVAL: no THP
+#endif
+    return reinterpret_cast<void *>(aligned);
+}
+#endif
+
+constexpr std::size_t roundedHuge(std::size_t bytes)
+{
+    return (bytes + kHuge - 1) & ~(kHuge - 1);
+}
+
+constexpr std::size_t kLargeBytes = std::size_t(4) << 20;
+
+bool mappedLarge(std::size_t bytes)
+{
+#if defined(__linux__)
+    return !kAddressSanitizer && bytes >= kLargeBytes;
+#else
+    (void)bytes;
+    return false;
+#endif
+}
+
+} // namespace
+
 PageBuffer::PageBuffer(std::size_t bytes)
 {
 #if defined(__linux__)
-    constexpr std::size_t kHuge = std::size_t(2) << 20;
     if (!kAddressSanitizer && bytes >= kHuge / 2) {
-        const std::size_t rounded = (bytes + kHuge - 1) & ~(kHuge - 1);
-        // Map one huge page more than needed and trim both ends to the alignment.
-        const std::size_t span = rounded + kHuge;
-        void *raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (raw == MAP_FAILED) throw std::bad_alloc();
-        const std::uintptr_t begin = std::uintptr_t(raw);
-        const std::uintptr_t aligned = (begin + kHuge - 1) & ~(kHuge - 1);
-        if (aligned > begin) munmap(raw, aligned - begin);
-        const std::uintptr_t end = aligned + rounded;
-        if (begin + span > end) munmap(reinterpret_cast<void *>(end), begin + span - end);
-        m_data = reinterpret_cast<char *>(aligned);
-        m_bytes = rounded;
+        m_bytes = roundedHuge(bytes);
+        m_data = static_cast<char *>(mapHuge(m_bytes));
         m_mapped = true;
-#if defined(MADV_HUGEPAGE)
-        (void)madvise(m_data, m_bytes, MADV_HUGEPAGE); // EINVAL without THP: small pages
-#endif
         return;
     }
 #endif
@@ -68,6 +97,26 @@ PageBuffer::~PageBuffer()
     }
 #endif
     ::operator delete(m_data);
+}
+
+void *allocateLarge(std::size_t bytes)
+{
+#if defined(__linux__)
+    if (mappedLarge(bytes)) return mapHuge(roundedHuge(bytes));
+#endif
+    return ::operator new(std::max<std::size_t>(bytes, 1));
+}
+
+void releaseLarge(void *p, std::size_t bytes) noexcept
+{
+    if (!p) return;
+#if defined(__linux__)
+    if (mappedLarge(bytes)) {
+        munmap(p, roundedHuge(bytes));
+        return;
+    }
+#endif
+    ::operator delete(p);
 }
 
 } // namespace sf

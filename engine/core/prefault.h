@@ -51,4 +51,21 @@ private:
     bool m_mapped = false; // mmap'd (else operator new)
 };
 
+// Memory for containers that grow large (hash tables' slots, a group-by's per-group arrays):
+// blocks of 4 MiB and more as PageBuffer takes them (whole 2 MiB huge pages, `bytes` rounded
+// up), smaller ones and everything under AddressSanitizer from operator new. A table of a
+// million groups grows through hundreds of MB, each first write a fault per 4 KiB page
+// otherwise. Free with releaseLarge and the same `bytes`. Throws std::bad_alloc.
+void *allocateLarge(std::size_t bytes);
+void releaseLarge(void *p, std::size_t bytes) noexcept;
+
+template <class T> struct LargeAllocator {
+    using value_type = T;
+    LargeAllocator() = default;
+    template <class U> LargeAllocator(const LargeAllocator<U> &) noexcept {}
+    T *allocate(std::size_t n) { return static_cast<T *>(allocateLarge(n * sizeof(T))); }
+    void deallocate(T *p, std::size_t n) noexcept { releaseLarge(p, n * sizeof(T)); }
+    template <class U> bool operator==(const LargeAllocator<U> &) const noexcept { return true; }
+};
+
 } // namespace sf

@@ -1,12 +1,13 @@
 // Large-buffer memory (core/prefault.h) and the pool that reuses it (data/bufferpool.h): huge-
 // page blocks are aligned to 2 MiB, hold what was asked for, are writable end to end and come
-// back from the pool instead of being mapped again.
+// back from the pool instead of being mapped again; containers' LargeAllocator maps from 4 MiB.
 #include "core/prefault.h"
 #include "core/sanitizer.h"
 #include "data/bufferpool.h"
 #include <QtTest>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 using namespace sf;
 
@@ -49,6 +50,32 @@ private Q_SLOTS:
         c = std::move(b); // frees c's old block
         QCOMPARE(c.data(), p);
         QVERIFY(!b.data());
+    }
+    void largeAllocatorMapsFromFourMiB()
+    {
+        // Blocks under 4 MiB come from operator new; from 4 MiB on, whole aligned huge pages.
+        constexpr std::size_t kHuge = std::size_t(2) << 20;
+        for (std::size_t asked : {std::size_t(0), std::size_t(100), (std::size_t(4) << 20) - 1,
+                                  std::size_t(4) << 20, (std::size_t(4) << 20) + 1,
+                                  std::size_t(9000000)}) {
+            void *p = allocateLarge(asked);
+            QVERIFY(p);
+            std::memset(p, 0x5a, asked); // the bytes asked for are writable
+            const bool mapped = !kAddressSanitizer && asked >= (std::size_t(4) << 20);
+            if (mapped) QCOMPARE(std::uintptr_t(p) % kHuge, std::uintptr_t(0));
+            releaseLarge(p, asked);
+        }
+        // A vector grown past the threshold by push_back keeps every element through each move
+        // to a larger block (and frees the old ones with the sizes it allocated).
+        std::vector<std::uint64_t, LargeAllocator<std::uint64_t>> v;
+        for (std::uint64_t i = 0; i < 3'000'000; ++i)
+            v.push_back(i * 2654435761u);
+        QVERIFY(v.capacity() * sizeof(std::uint64_t) >= (std::size_t(16) << 20));
+        for (std::uint64_t i = 0; i < 3'000'000; i += 997)
+            QCOMPARE(v[i], i * 2654435761u);
+        v.clear();
+        v.shrink_to_fit();
+        QCOMPARE(v.capacity(), std::size_t(0));
     }
     void poolHandsBackTheSameMemory()
     {
