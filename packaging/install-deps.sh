@@ -17,8 +17,8 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
   # charts
   libqcustomplot-dev libqcustomplot2.1-qt6
-  # data libraries: gzip, zstd, JSON
-  zlib1g-dev libzstd-dev libsimdjson-dev
+  # data libraries: gzip, zstd, JSON, SQLite's C API (under QtSql's connections)
+  zlib1g-dev libzstd-dev libsimdjson-dev libsqlite3-dev
   # sanitizer and fuzzing runtimes (asan/tsan/fuzz presets)
   clang libclang-rt-14-dev
   # headless window checks

@@ -1,7 +1,5 @@
 #include "data/sqlitereader.h"
 #include "core/valueparse.h"
-#include <QSqlError>
-#include <QSqlRecord>
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -38,28 +36,28 @@ bool SqliteReader::start()
         rejectRow(-1, 0, error);
         return false;
     }
-    m_query = std::make_unique<QSqlQuery>(m_connection.database());
-    m_query->setForwardOnly(true);
-    m_query->setNumericalPrecisionPolicy(QSql::LowPrecisionDouble);
     const RowIndex &index = m_dataset->index;
-    bool ok = false;
     if (!m_dataset->table.isEmpty()) {
         // Jump to the checkpoint's rowid, then step over < stride rows.
         const std::int64_t k = m_range.firstRow / index.stride;
-        ok = m_query->prepare(QStringLiteral("SELECT rowid, * FROM %1 WHERE rowid >= ? "
-                                             "ORDER BY rowid LIMIT ? OFFSET ?")
-                                  .arg(sqliteQuoteIdentifier(m_dataset->table)));
-        m_query->addBindValue(qint64(index.checkpoints[std::size_t(k)].offset));
-        m_query->addBindValue(qint64(m_range.rowCount));
-        m_query->addBindValue(qint64(m_range.firstRow - k * index.stride));
+        m_query = std::make_unique<SqliteStatement>(
+            m_connection.database(),
+            QStringLiteral("SELECT rowid, * FROM %1 WHERE rowid >= ? ORDER BY rowid LIMIT ? "
+                           "OFFSET ?")
+                .arg(sqliteQuoteIdentifier(m_dataset->table)));
+        m_query->bind(1, index.checkpoints[std::size_t(k)].offset);
+        m_query->bind(2, m_range.rowCount);
+        m_query->bind(3, m_range.firstRow - k * index.stride);
     } else {
-        ok = m_query->prepare(
+        m_query = std::make_unique<SqliteStatement>(
+            m_connection.database(),
             QStringLiteral("SELECT * FROM (%1) LIMIT ? OFFSET ?").arg(m_dataset->query));
-        m_query->addBindValue(qint64(m_range.rowCount));
-        m_query->addBindValue(qint64(m_range.firstRow));
+        m_query->bind(1, m_range.rowCount);
+        m_query->bind(2, m_range.firstRow);
     }
-    if (!ok || !m_query->exec()) {
-        rejectRow(-1, 0, QStringLiteral("SQL error: %1").arg(m_query->lastError().text()));
+    if (!m_query->ok()) {
+        rejectRow(-1, 0, QStringLiteral("SQL error: %1").arg(m_query->error()));
+        m_query.reset();
         return false;
     }
     return true;
@@ -71,14 +69,14 @@ bool SqliteReader::next(Record &out)
     if (!m_query) return false;
     const bool table = !m_dataset->table.isEmpty();
     const int first = table ? 1 : 0; // table mode selects the rowid first
-    while (m_consumed < m_range.rowCount && m_query->next()) {
+    while (m_consumed < m_range.rowCount && m_query->step()) {
         const std::int64_t row = m_range.firstRow + m_consumed++;
-        const std::int64_t key = table ? m_query->value(0).toLongLong() : row;
+        const std::int64_t key = table ? m_query->integer(0) : row;
         m_raw.clear();
         for (int c = 0; c < m_dataset->columnCount; ++c) {
-            decode(m_query->value(c + first), std::size_t(c));
+            decode(c, first);
             if (c > 0) m_raw.push_back('|');
-            m_raw.append(m_text[std::size_t(c)]);
+            m_raw.append(m_fields[std::size_t(c)]);
         }
         if (m_dataset->strictTypes && !typesMatch(row, key)) continue;
         out.fields = m_fields;
@@ -91,8 +89,8 @@ bool SqliteReader::next(Record &out)
     }
     if (m_consumed < m_range.rowCount) {
         // Rows the index counted but the read did not return are never dropped silently.
-        if (m_query->lastError().isValid())
-            rejectRow(-1, 0, QStringLiteral("SQL error: %1").arg(m_query->lastError().text()));
+        if (!m_query->error().isEmpty())
+            rejectRow(-1, 0, QStringLiteral("SQL error: %1").arg(m_query->error()));
         else
             rejectRow(-1, 0,
                       QStringLiteral("%1 of %2 rows could not be read: the database changed "
@@ -105,57 +103,55 @@ bool SqliteReader::next(Record &out)
 }
 
 // SQLite values as text: integers and reals as numbers, text as UTF-8, blobs as hex.
-void SqliteReader::decode(const QVariant &value, std::size_t column)
+void SqliteReader::decode(int column, int first)
 {
-    std::string &text = m_text[column];
-    text.clear();
-    m_nulls[column] = value.isNull() ? 1 : 0;
-    if (value.isNull()) {
-        m_fields[column] = {};
-        return;
-    }
+    const auto c = std::size_t(column);
+    const int at = column + first;
+    std::string &text = m_text[c];
+    m_nulls[c] = 0;
     char number[64];
-    switch (value.typeId()) {
-    case QMetaType::LongLong:
-    case QMetaType::Int:
-    case QMetaType::Long: {
-        const auto r = std::to_chars(number, number + sizeof number, value.toLongLong());
+    switch (m_query->type(at)) {
+    case SqliteStatement::Type::Null:
+        m_nulls[c] = 1;
+        m_fields[c] = {};
+        return;
+    case SqliteStatement::Type::Integer: {
+        const auto r = std::to_chars(number, number + sizeof number, m_query->integer(at));
         text.assign(number, r.ptr);
         break;
     }
-    case QMetaType::ULongLong: {
-        const auto r = std::to_chars(number, number + sizeof number, value.toULongLong());
-        text.assign(number, r.ptr);
-        break;
-    }
-    case QMetaType::Double: {
-        const double d = value.toDouble();
+    case SqliteStatement::Type::Float: {
+        const double d = m_query->real(at);
         const auto r = std::to_chars(number, number + sizeof number, d);
         text.assign(number, r.ptr);
         // Keep reals recognisable as reals ("3.0", not "3"), as SQLite itself prints them.
         if (std::isfinite(d) && text.find_first_of(".e") == std::string::npos) text.append(".0");
         break;
     }
-    case QMetaType::QByteArray: {
+    case SqliteStatement::Type::Blob: {
         static constexpr char kHex[] = "0123456789abcdef";
-        const QByteArray blob = value.toByteArray();
-        text.resize(std::size_t(blob.size()) * 2);
-        for (qsizetype i = 0; i < blob.size(); ++i) {
+        const std::string_view blob = m_query->blob(at);
+        text.resize(blob.size() * 2);
+        for (std::size_t i = 0; i < blob.size(); ++i) {
             const auto b = static_cast<unsigned char>(blob[i]);
-            text[std::size_t(i) * 2] = kHex[b >> 4];
-            text[std::size_t(i) * 2 + 1] = kHex[b & 15];
+            text[i * 2] = kHex[b >> 4];
+            text[i * 2 + 1] = kHex[b & 15];
         }
         break;
     }
-    default: {
-        const QString s = value.toString();
-        text.resize(std::size_t(m_encoder.requiredSpace(s.size())));
-        char *end = m_encoder.appendToBuffer(text.data(), s);
-        text.resize(std::size_t(end - text.data()));
+    case SqliteStatement::Type::Text: {
+        const std::string_view utf8 = m_query->text(at);
+        if (std::all_of(utf8.begin(), utf8.end(), [](char ch) { return (ch & 0x80) == 0; })) {
+            m_fields[c] = utf8; // SQLite's bytes, valid until the next row
+            return;
+        }
+        // Beyond ASCII: through SQLite's UTF-16 as QSQLITE reads it, so invalid sequences
+        // become U+FFFD exactly as they did there.
+        text = m_query->text16(at).toStdString();
         break;
     }
     }
-    m_fields[column] = text;
+    m_fields[c] = text;
 }
 
 bool SqliteReader::typesMatch(std::int64_t row, std::int64_t key)

@@ -1,13 +1,14 @@
 #pragma once
 // Reads one chunk of a SQLite table (rowid range from the nearest checkpoint) or query
-// (LIMIT/OFFSET) on its own connection, opened lazily in the thread that calls next().
+// (LIMIT/OFFSET) on its own connection, opened lazily in the thread that calls next(); rows
+// are stepped through SQLite's C API (data/sqlitestatement.h) and ASCII texts are SQLite's
+// own bytes.
 #include "data/recordreader.h"
 #include "data/rejects.h"
 #include "data/rowindex.h"
 #include "data/schema.h"
 #include "data/sqliteconnection.h"
-#include <QSqlQuery>
-#include <QStringEncoder>
+#include "data/sqlitestatement.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,7 +37,7 @@ public:
 
 private:
     bool start();
-    void decode(const QVariant &value, std::size_t column);
+    void decode(int column, int first);
     bool typesMatch(std::int64_t row, std::int64_t key);
     void rejectRow(std::int64_t row, std::int64_t key, const QString &reason);
 
@@ -44,14 +45,13 @@ private:
     ChunkRange m_range;
     RejectSink &m_sink;
     SqliteConnection m_connection;
-    std::unique_ptr<QSqlQuery> m_query;
-    QStringEncoder m_encoder{QStringEncoder::Utf8};
+    std::unique_ptr<SqliteStatement> m_query;
     bool m_started = false;
     std::int64_t m_consumed = 0;
-    std::vector<std::string> m_text; // per-column text buffers, reused row to row
-    std::vector<std::string_view> m_fields;
+    std::vector<std::string> m_text; // per-column texts made here (numbers, blobs), reused
+    std::vector<std::string_view> m_fields; // into m_text or SQLite's own text of the row
     std::vector<std::uint8_t> m_nulls;
-    std::string m_raw;
+    std::string m_raw; // the row's fields joined by '|' (Record::raw)
 };
 
 } // namespace sf

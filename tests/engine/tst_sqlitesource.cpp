@@ -158,6 +158,44 @@ private slots:
         QVERIFY(compareResults(all, a).isEmpty());
     }
 
+    // Texts are read as QSQLITE reads them: ASCII as SQLite's own bytes, anything else through
+    // SQLite's UTF-16 conversion, so malformed UTF-8 comes out as it did through QSqlQuery.
+    void textsReadAsQtSqlReadsThem()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("texts.db"));
+        const QStringList values{QStringLiteral("X'616263'"), QStringLiteral("X'63616665c3a9'"),
+                                 QStringLiteral("X'61ff62'"), QStringLiteral("X'c328'"),
+                                 QStringLiteral("X'e282'"), QStringLiteral("X'f09f9880'"),
+                                 QStringLiteral("X'610062'"), QStringLiteral("X''")};
+        QList<QByteArray> viaQtSql;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("texts"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(run(q, QStringLiteral("CREATE TABLE t (s TEXT)")));
+            for (const QString &v : values)
+                QVERIFY(run(q, QStringLiteral("INSERT INTO t VALUES (CAST(%1 AS TEXT))").arg(v)));
+            QVERIFY(run(q, QStringLiteral("SELECT s FROM t ORDER BY rowid")));
+            while (q.next())
+                viaQtSql.append(q.value(0).toString().toUtf8());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("texts"));
+        QCOMPARE(viaQtSql.size(), values.size());
+        QCOMPARE(viaQtSql[1], QByteArray("cafe\xc3\xa9"));
+        QVERIFY(viaQtSql[2] != QByteArray("a\xff" "b")); // malformed: not passed through
+        SourceOptions options = table("t");
+        options.allStrings = true;
+        QString error;
+        auto src = open(path, options, &error);
+        QVERIFY2(src, qPrintable(error));
+        const ReadResult all = readAll(*src);
+        QCOMPARE(all.rows.size(), values.size());
+        for (qsizetype i = 0; i < values.size(); ++i)
+            QCOMPARE(all.rows[i].fields[0], viaQtSql[i]);
+    }
+
     void onlyTableAndStrictTypes()
     {
         SourceOptions o;
