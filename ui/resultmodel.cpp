@@ -1,4 +1,5 @@
 #include "resultmodel.h"
+#include "resultsort.h"
 
 #include <QBrush>
 #include <QPalette>
@@ -41,7 +42,26 @@ void ResultModel::setTable(const ResultTable &table)
 {
     beginResetModel();
     m_table = table;
+    m_order.clear();
     endResetModel();
+}
+
+void ResultModel::sort(int column, Qt::SortOrder order)
+{
+    std::vector<int> next = sortedRows(m_table.rows, column, order, m_order);
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Persistent indexes follow their table row to where it is shown now.
+    std::vector<int> shownAt(next.size());
+    for (std::size_t i = 0; i < next.size(); ++i)
+        shownAt[std::size_t(next[i])] = int(i);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &i : before)
+        after.append(index(shownAt[std::size_t(tableRow(i.row()))], i.column()));
+    m_order = column < 0 ? std::vector<int>() : std::move(next);
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 int ResultModel::rowCount(const QModelIndex &parent) const
@@ -72,7 +92,7 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QVariantList &row = m_table.rows[index.row()];
+    const QVariantList &row = m_table.rows[tableRow(index.row())];
     const QVariant value = index.column() < row.size() ? row[index.column()] : QVariant();
     switch (role) {
     case Qt::DisplayRole:

@@ -35,11 +35,13 @@ namespace {
 // whole document is an export away.
 constexpr qsizetype kJsonPreviewBytes = 256 * 1024;
 
-// QSortFilterProxyModel asks for every cell's text to filter rows even when the filter is
-// empty: 235 ms on the GUI thread for a 100,000-group result.
+// Filters the rows; sorting is the ResultModel's (typed keys, 2.3 -> 0.48 s for 1.5 million
+// rows on the GUI thread). QSortFilterProxyModel asks for every cell's text to filter rows
+// even when the filter is empty: 235 ms for a 100,000-group result.
 class RowFilterProxy : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
+    void sort(int column, Qt::SortOrder order) override { sourceModel()->sort(column, order); }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
@@ -146,7 +148,6 @@ ResultsPage::ResultsPage(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setText(tr("Results appear here when a run finishes."));
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(ResultModel::SortRole);
     m_table->setObjectName(QStringLiteral("resultTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);

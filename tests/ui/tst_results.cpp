@@ -6,6 +6,7 @@
 #include "export/resultdocument.h"
 #include "jsonpreview.h"
 #include "resultmodel.h"
+#include "resultsort.h"
 #include "resultspage.h"
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QDir>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
@@ -82,6 +84,7 @@ private Q_SLOTS:
     void exportsParseBack();
     void exportWithoutResultFails();
     void exportRunsOffTheGuiThread();
+    void sortsAsTheProxyDid();
     void jsonPreviewCutsAtALineEnd();
     void pageShowsTheStartOfALargeResult();
 
@@ -318,4 +321,64 @@ void TestResults::exportRunsOffTheGuiThread()
              qPrintable(failed[0][0].toString()));
     QCOMPARE(done.size(), 1);
     QVERIFY(exports.resultAction()->isEnabled());
+}
+
+void TestResults::sortsAsTheProxyDid()
+{
+    // The model's own sort gives the order QSortFilterProxyModel gave on SortRole: columns of
+    // integers, reals, texts and bools, with empty cells and many ties, both ways, one sort
+    // after another.
+    QRandomGenerator rng(5);
+    ResultTable table;
+    table.columns = {QStringLiteral("int"), QStringLiteral("real"), QStringLiteral("text"),
+                     QStringLiteral("bool")};
+    const QStringList words{QStringLiteral("b"), QStringLiteral("B"), QStringLiteral("a"),
+                            QStringLiteral("10"), QStringLiteral("9"), QStringLiteral("é")};
+    for (int r = 0; r < 3000; ++r) {
+        const bool empty = rng.bounded(10) == 0;
+        const QVariant i = empty ? QVariant() : QVariant(qlonglong(rng.bounded(50)) - 25);
+        const QVariant d = empty ? QVariant() : QVariant(double(rng.bounded(40)) / 4 - 5);
+        const QVariant t = empty ? QVariant() : QVariant(words[rng.bounded(int(words.size()))]);
+        const QVariant b = empty ? QVariant() : QVariant(rng.bounded(2) == 1);
+        table.rows.append(QVariantList{i, d, t, b});
+    }
+    ResultModel model;
+    model.setTable(table);
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ResultModel::SortRole);
+    std::vector<int> shown; // ties keep the order of the sort before, as in the proxy
+    for (int column = 0; column < table.columns.size(); ++column) {
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            proxy.sort(column, order);
+            std::vector<int> expected;
+            for (int r = 0; r < proxy.rowCount(); ++r)
+                expected.push_back(proxy.mapToSource(proxy.index(r, 0)).row());
+            shown = sortedRows(table.rows, column, order, shown);
+            QCOMPARE(shown, expected);
+        }
+    }
+
+    // A column of numbers and texts: numbers first, integers and reals by value, then texts.
+    const QList<QVariantList> mixed{{QStringLiteral("b")}, {2.5}, {QVariant()},
+                                    {qlonglong(1) << 62}, {QStringLiteral("10")}, {qlonglong(-3)},
+                                    {1e300}};
+    QCOMPARE(sortedRows(mixed, 0, Qt::AscendingOrder), (std::vector<int>{5, 1, 3, 6, 4, 0, 2}));
+    QCOMPARE(sortedRows(mixed, 0, Qt::DescendingOrder), (std::vector<int>{2, 0, 4, 6, 3, 1, 5}));
+
+    // On the page: a header click sorts through the model; the table's own order comes back.
+    auto run = std::make_shared<FinishedRun>(*m_run);
+    run->outcomes[0].result = manyGroups(1000);
+    ResultsPage page;
+    page.setRun(run);
+    page.tableProxy()->sort(1, Qt::DescendingOrder);
+    QCOMPARE(page.tableProxy()->index(0, 1).data().toString(), QStringLiteral("7"));
+    QCOMPARE(page.tableProxy()->index(0, 0).data().toString(), QStringLiteral("6"));
+    page.rowFilter()->setText(QStringLiteral("99"));
+    QTRY_COMPARE(page.tableProxy()->rowCount(), 19); // 99, 199, …, 990-999: sorted, filtered
+    QCOMPARE(page.tableProxy()->index(0, 1).data().toString(), QStringLiteral("7"));
+    page.setRun(run); // a new result starts in its own order (the filter stays)
+    QCOMPARE(page.tableProxy()->rowCount(), 19);
+    QCOMPARE(page.tableProxy()->index(0, 0).data().toString(), QStringLiteral("99"));
+    QCOMPARE(page.tableProxy()->index(1, 0).data().toString(), QStringLiteral("199"));
 }
