@@ -88,6 +88,11 @@ QString ResultModel::displayText(const QVariant &value)
     return value.toString();
 }
 
+QString ResultModel::cellText(const QVariant &value)
+{
+    return histogramOf(value).isEmpty() ? displayText(value) : QString();
+}
+
 QVariant ResultModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -97,7 +102,7 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         // A histogram is drawn by the delegate; its counts are in the tooltip.
-        return histogramOf(value).isEmpty() ? displayText(value) : QString();
+        return cellText(value);
     case Qt::ToolTipRole:
         return value.typeId() == QMetaType::QVariantList ? displayText(value) : QVariant();
     case Qt::TextAlignmentRole:

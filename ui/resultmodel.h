@@ -33,6 +33,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString displayText(const QVariant &value);
+    // What DisplayRole shows for a cell (a histogram cell: nothing; it is drawn).
+    static QString cellText(const QVariant &value);
 
 private:
     ResultTable m_table;

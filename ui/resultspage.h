@@ -8,6 +8,7 @@
 #include <QWidget>
 #include <memory>
 #include <utility>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -42,7 +43,8 @@ public:
 
 private:
     void showJsonPreview();
-    void applyRowFilter();
+    void applyRowFilter(bool newTable);
+    void showFilteredRows();
     void updateRowCount();
 
     std::shared_ptr<const FinishedRun> m_run;
@@ -59,6 +61,11 @@ private:
     QLabel *m_rowCount;
     QFutureWatcher<std::pair<int, JsonPreview>> *m_jsonWatcher; // (request, preview)
     int m_jsonRequest = 0;
+    // (request, one flag per table row)
+    using FilterResult = std::pair<int, std::shared_ptr<const std::vector<char>>>;
+    QFutureWatcher<FilterResult> *m_filterWatcher;
+    int m_filterRequest = 0;
+    bool m_filtering = false;
 };
 
 } // namespace sf::ui

@@ -2174,6 +2174,10 @@ Raw record (%3 bytes):
         <source>… %1 more lines not shown (%2 lines, %3 in all). Export the result as JSON (Ctrl+E) for the whole document.</source>
         <translation>… 另有 %1 行未显示（共 %2 行，%3）。将结果导出为 JSON（Ctrl+E）可查看完整文档。</translation>
     </message>
+    <message>
+        <source>filtering %1 rows…</source>
+        <translation>正在筛选 %1 行…</translation>
+    </message>
 </context>
 <context>
     <name>sf::ui::RunSetupPage</name>
