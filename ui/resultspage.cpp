@@ -260,8 +260,7 @@ void ResultsPage::showJob(int job)
     if (!o.error.isEmpty()) text += QLatin1Char('\n') + o.error;
     m_summary->setText(text);
     m_summary->setStyleSheet(o.status == JobOutcome::Status::Done ? QString() : errorTextStyle());
-    // The analysis' own order until the user sorts, set before the rows arrive: the proxy
-    // would otherwise sort them by the last sorted column first.
+    // The analysis' own order until the user sorts (clears the header's sort indicator).
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     const ResultTable shown = withHistograms(o.result);
     // Rows as compact as the other pages' tables, but tall enough for legible histograms.

@@ -51,6 +51,13 @@ bool writeFileAtomically(const QString &path, const std::function<bool(QIODevice
     return true;
 }
 
+bool writeSlice(QIODevice &device, QByteArray &buffer, bool force) {
+    if (!force && buffer.size() < (1 << 20)) return true;
+    const bool ok = device.write(buffer) == buffer.size();
+    buffer.clear();
+    return ok;
+}
+
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error) {
     return writeFileAtomically(
         path, [&data](QIODevice &device) { return device.write(data) == data.size(); }, error);

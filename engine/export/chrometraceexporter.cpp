@@ -32,7 +32,7 @@ bool hasEnded(const TaskRecord &r) {
 // each object in the order QJsonDocument writes them (sorted), numbers in its forms.
 class TraceText {
 public:
-    explicit TraceText(QIODevice &device) : m_device(device) { m_out.reserve(kFlushBytes + 4096); }
+    explicit TraceText(QIODevice &device) : m_device(device) {}
 
     void beginEvent(QLatin1StringView ph)
     {
@@ -41,7 +41,7 @@ public:
         m_ph = ph;
     }
     // The keys after "args" (and "cat"); "dur" only for complete events (dur >= 0).
-    void endEvent(const QString &cat, double dur, const QString &name, int tid, double ts)
+    void endEvent(std::string_view cat, double dur, const QString &name, int tid, double ts)
     {
         m_out.append(",\"cat\":");
         json::appendString(m_out, cat);
@@ -61,17 +61,9 @@ public:
         m_out.append('}');
     }
     QByteArray &out() { return m_out; }
-    // Writes what is buffered once it is large; false when the device fails.
-    bool flush(bool force = false)
-    {
-        if (!force && m_out.size() < kFlushBytes) return true;
-        const bool ok = m_device.write(m_out) == m_out.size();
-        m_out.clear();
-        return ok;
-    }
+    bool flush(bool force = false) { return writeSlice(m_device, m_out, force); }
 
 private:
-    static constexpr qsizetype kFlushBytes = 1 << 20;
     QIODevice &m_device;
     QByteArray m_out;
     QLatin1StringView m_ph;
@@ -84,19 +76,18 @@ void metadata(TraceText &t, const char *what, int tid, const QString &name)
     t.out().append("{\"args\":{\"name\":");
     json::appendString(t.out(), name);
     t.out().append('}');
-    t.endEvent(QStringLiteral("__metadata"), -1, QString::fromLatin1(what), tid, 0);
+    t.endEvent("__metadata", -1, QString::fromLatin1(what), tid, 0);
 }
 
 void counters(TraceText &t, const QString &name, const char *key,
               const std::vector<SeriesPoint> &series)
 {
-    const QString run = QStringLiteral("run");
     for (const SeriesPoint &p : series) {
         t.beginEvent(QLatin1StringView("C"));
         t.out().append("{\"args\":{\"").append(key).append("\":");
         json::appendNumber(t.out(), p.value);
         t.out().append('}');
-        t.endEvent(run, -1, name, kRunTid, p.tMs * 1000.0);
+        t.endEvent("run", -1, name, kRunTid, p.tMs * 1000.0);
     }
 }
 
@@ -148,7 +139,7 @@ bool exportChromeTrace(const std::vector<TaskRecord> &records, const RunSummary 
             out.append(",\"rows\":");
             json::appendNumber(out, std::int64_t(r.rowCount));
             out.append('}');
-            t.endEvent(taskStateName(r.state), double(r.durationNs()) / 1000.0,
+            t.endEvent(taskStateKey(r.state), double(r.durationNs()) / 1000.0,
                        prefix + QString::number(r.chunk), r.worker + 1,
                        double(r.startedNs) / 1000.0);
             if (!t.flush()) return false;

@@ -1,4 +1,5 @@
 #include "export/csvwriter.h"
+#include "export/atomicwrite.h"
 #include <QDateTime>
 #include <QLocale>
 #include <charconv>
@@ -99,6 +100,12 @@ void CsvWriter::endRow() {
     m_data.append('\n');
     m_rowBegin = m_data.size();
     m_rowStarted = false;
+}
+
+bool CsvWriter::flushTo(QIODevice &device, bool force) {
+    const bool ok = writeSlice(device, m_data, force);
+    if (m_data.isEmpty()) m_rowBegin = 0;
+    return ok;
 }
 
 QByteArray CsvWriter::take() {

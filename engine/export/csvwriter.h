@@ -7,6 +7,8 @@
 #include <QVariant>
 #include <cstdint>
 
+class QIODevice;
+
 namespace sf {
 
 class CsvWriter {
@@ -32,6 +34,8 @@ public:
 
     const QByteArray &data() const { return m_data; }
     QByteArray take();
+    // Between rows: writeSlice() of the rows so far (export/atomicwrite.h).
+    bool flushTo(QIODevice &device, bool force = false);
 
     static QString formatDouble(double value);
 

@@ -1,5 +1,6 @@
 #include "export/resultdocument.h"
 
+#include "export/atomicwrite.h"
 #include "export/jsontext.h"
 #include <QBuffer>
 #include <QIODevice>
@@ -149,14 +150,11 @@ bool writeResultDocument(QIODevice &device, const QJsonObject &doc, const Analys
     for (qsizetype r = 0; r < result.table.rows.size(); ++r) {
         appendRow(out, result.table.rows[r], layout, compact);
         out.append(r + 1 < result.table.rows.size() ? (compact ? "," : ",\n") : (compact ? "" : "\n"));
-        if (out.size() >= (1 << 20)) {
-            if (device.write(out) != out.size()) return false;
-            out.clear();
-        }
+        if (!writeSlice(device, out)) return false;
     }
     out.append(compact ? "" : "    ").append(']');
     out.append(text.sliced(at + quoted.size()));
-    return device.write(out) == out.size();
+    return writeSlice(device, out, true);
 }
 
 QByteArray resultDocumentText(const QJsonObject &doc, const AnalysisResult &result,

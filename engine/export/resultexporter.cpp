@@ -23,14 +23,9 @@ bool exportResultCsv(const ResultTable &table, const QString &path, QString *err
                 for (const QVariant &cell : row)
                     csv.variant(cell);
                 csv.endRow();
-                // Large tables go out in slices so memory holds one slice, not the whole file.
-                if (csv.data().size() >= (1 << 20)) {
-                    const QByteArray slice = csv.take();
-                    if (device.write(slice) != slice.size()) return false;
-                }
+                if (!csv.flushTo(device)) return false;
             }
-            const QByteArray rest = csv.take();
-            return device.write(rest) == rest.size();
+            return csv.flushTo(device, true);
         },
         error);
 }

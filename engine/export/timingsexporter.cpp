@@ -12,18 +12,19 @@ double nsToMs(std::int64_t ns) {
     return double(ns) / 1e6;
 }
 
+QByteArray stateText(TaskState s) {
+    const std::string_view key = taskStateKey(s);
+    return QByteArray::fromRawData(key.data(), qsizetype(key.size())); // static text: no copy
+}
+
 } // namespace
 
 bool exportTimingsCsv(const std::vector<TaskRecord> &records, const QStringList &jobNames,
                       const QString &path, QString *error) {
-    // Streamed a megabyte at a time; each job's name and each state encoded once.
+    // Streamed a megabyte at a time; each job's name encoded once.
     QList<QByteArray> jobs;
     for (const QString &name : jobNames)
         jobs.append(name.toUtf8());
-    QByteArray states[6];
-    for (TaskState s : {TaskState::Queued, TaskState::Running, TaskState::Done, TaskState::Failed,
-                        TaskState::Retried, TaskState::Cancelled})
-        states[int(s)] = taskStateName(s).toUtf8();
     return writeFileAtomically(path, [&](QIODevice &device) {
         CsvWriter csv;
         csv.row({QStringLiteral("attempt_id"), QStringLiteral("task_id"), QStringLiteral("job"),
@@ -41,7 +42,7 @@ bool exportTimingsCsv(const std::vector<TaskRecord> &records, const QStringList 
             csv.field(r.attemptId).field(r.taskId).field(r.job);
             csv.field(r.job >= 0 && r.job < jobs.size() ? jobs[r.job] : none);
             csv.field(r.chunk).field(r.firstRow).field(r.rowCount).field(r.byteBegin).field(r.byteEnd);
-            csv.field(r.priority).field(r.worker).field(r.attempt).field(states[int(r.state)]);
+            csv.field(r.priority).field(r.worker).field(r.attempt).field(stateText(r.state));
             csv.field(r.straggler);
             // Times an attempt has not reached yet stay empty rather than reading as 0 ms.
             csv.fixed(nsToMs(r.queuedNs), 3);
@@ -62,13 +63,9 @@ bool exportTimingsCsv(const std::vector<TaskRecord> &records, const QStringList 
             else
                 csv.field(r.error);
             csv.endRow();
-            if (csv.data().size() >= (1 << 20)) {
-                const QByteArray part = csv.take();
-                if (device.write(part) != part.size()) return false;
-            }
+            if (!csv.flushTo(device)) return false;
         }
-        const QByteArray rest = csv.take();
-        return device.write(rest) == rest.size();
+        return csv.flushTo(device, true);
     }, error);
 }
 

@@ -25,7 +25,7 @@ TaskState stateFromName(std::string_view name)
 {
     for (TaskState s : {TaskState::Queued, TaskState::Running, TaskState::Done, TaskState::Failed,
                         TaskState::Retried, TaskState::Cancelled})
-        if (taskStateName(s) == QLatin1StringView(name.data(), qsizetype(name.size()))) return s;
+        if (taskStateKey(s) == name) return s;
     return TaskState::Queued;
 }
 
@@ -120,10 +120,6 @@ bool insertRun(QSqlDatabase &db, StoredRun *run, QString *error, QString *native
         if (nativeCode) *nativeCode = tasks.errorCode();
         return false;
     }
-    QByteArray states[6];
-    for (TaskState s : {TaskState::Queued, TaskState::Running, TaskState::Done, TaskState::Failed,
-                        TaskState::Retried, TaskState::Cancelled})
-        states[int(s)] = taskStateName(s).toUtf8();
     for (const TaskRecord &r : run->tasks) {
         const std::int64_t values[] = {run->id,     r.attemptId,  r.taskId,    r.job,
                                        r.chunk,     r.worker,     r.queuedNs,  r.startedNs,
@@ -131,8 +127,7 @@ bool insertRun(QSqlDatabase &db, StoredRun *run, QString *error, QString *native
         int i = 1;
         for (const std::int64_t v : values)
             tasks.bind(i++, v);
-        const QByteArray &state = states[int(r.state)];
-        tasks.bind(i++, std::string_view(state.constData(), std::size_t(state.size())));
+        tasks.bind(i++, taskStateKey(r.state));
         tasks.bind(i++, std::int64_t(r.attempt));
         tasks.bind(i++, std::int64_t(r.straggler ? 1 : 0));
         const QByteArray error8 = r.error.toUtf8();

@@ -2,17 +2,23 @@
 
 namespace sf {
 
-QString taskStateName(TaskState s)
+std::string_view taskStateKey(TaskState s)
 {
     switch (s) {
-    case TaskState::Queued: return QStringLiteral("queued");
-    case TaskState::Running: return QStringLiteral("running");
-    case TaskState::Done: return QStringLiteral("done");
-    case TaskState::Failed: return QStringLiteral("failed");
-    case TaskState::Retried: return QStringLiteral("retried");
-    case TaskState::Cancelled: return QStringLiteral("cancelled");
+    case TaskState::Queued: return "queued";
+    case TaskState::Running: return "running";
+    case TaskState::Done: return "done";
+    case TaskState::Failed: return "failed";
+    case TaskState::Retried: return "retried";
+    case TaskState::Cancelled: return "cancelled";
     }
-    return QStringLiteral("queued");
+    return "queued";
+}
+
+QString taskStateName(TaskState s)
+{
+    const std::string_view key = taskStateKey(s);
+    return QString::fromLatin1(key.data(), qsizetype(key.size()));
 }
 
 } // namespace sf

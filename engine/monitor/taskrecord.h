@@ -3,11 +3,13 @@
 // task stream show.
 #include <QString>
 #include <cstdint>
+#include <string_view>
 
 namespace sf {
 
 enum class TaskState : std::uint8_t { Queued, Running, Done, Failed, Retried, Cancelled };
 QString taskStateName(TaskState s); // "queued","running","done","failed","retried","cancelled"
+std::string_view taskStateKey(TaskState s); // the same name as bytes, for files
 
 struct TaskRecord {
     std::int64_t attemptId = 0;   // index in the run's attempt list (stable)
