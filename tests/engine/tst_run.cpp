@@ -3,6 +3,7 @@
 #include "exec/run.h"
 #include "fakeanalysis.h"
 #include "fakesource.h"
+#include "testtiming.h"
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QtTest>
@@ -426,10 +427,12 @@ void TestRun::cancelIsFast()
     QElapsedTimer t;
     t.start();
     run.cancel();
-    QVERIFY(t.elapsed() < 20); // cancel() itself returns at once
+    // cancel() itself returns at once, and the 2 s tasks stop within a fraction of their time
+    // (bounds loose enough for a CI machine running two test binaries on two cores).
+    QVERIFY2(t.elapsed() < 50 * test::timingSlack(), qPrintable(QString::number(t.elapsed())));
     QVERIFY(run.wait(2000));
     const qint64 latency = t.elapsed();
-    QVERIFY2(latency < 100, qPrintable(QStringLiteral("cancel took %1 ms").arg(latency)));
+    QVERIFY2(latency < 250 * test::timingSlack(), qPrintable(QStringLiteral("cancel took %1 ms").arg(latency)));
     QCOMPARE(run.outcome(0).status, JobOutcome::Status::Cancelled);
     QCOMPARE(a->behaviour().abandoned, 1);
     const auto s = run.summary();

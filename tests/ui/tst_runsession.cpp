@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <algorithm>
 #include <set>
+#include <vector>
 
 using namespace sf;
 using namespace sf::ui;
@@ -114,16 +115,19 @@ void TestRunSession::slowViewsGetSmallerSnapshots()
 {
     // Views that spend 4 us per changed attempt would take 80 ms over a full snapshot: the
     // session shrinks the next ones towards kApplyBudgetMs, and still delivers every attempt.
-    // Views that spend nothing keep the full size.
+    // Views that spend next to nothing keep the full size. The handler only appends ids to a
+    // reserved vector (a std::set here cost ~13 ms per 20,000 inserts on a loaded CI machine,
+    // enough to shrink the "free" view's snapshots).
     for (const double usPerChange : {4.0, 0.0}) {
         RunSession session;
         QSignalSpy finished(&session, &RunSession::finished);
-        std::set<std::int64_t> attempts;
+        std::vector<std::int64_t> attempts;
+        attempts.reserve(200000);
         std::vector<std::size_t> sizes;
         connect(&session, &RunSession::snapshotReady, this, [&](const RunSnapshot &s) {
             sizes.push_back(s.changed.size());
             for (const TaskRecord &r : s.changed)
-                attempts.insert(r.attemptId);
+                attempts.push_back(r.attemptId);
             QElapsedTimer spin;
             spin.start();
             while (double(spin.nsecsElapsed()) < usPerChange * 1e3 * double(s.changed.size())) {
@@ -131,6 +135,8 @@ void TestRunSession::slowViewsGetSmallerSnapshots()
         });
         session.start(syntheticRun(100000, 0.0, 2));
         QVERIFY(finished.wait(60000));
+        std::sort(attempts.begin(), attempts.end());
+        attempts.erase(std::unique(attempts.begin(), attempts.end()), attempts.end());
         QCOMPARE(attempts.size(), std::size_t(100000));
         const std::size_t largest = *std::max_element(sizes.begin(), sizes.end());
         if (usPerChange > 0) {
@@ -142,7 +148,11 @@ void TestRunSession::slowViewsGetSmallerSnapshots()
             for (std::size_t i = 6; i < sizes.size(); ++i)
                 QVERIFY2(sizes[i] <= 6000, qPrintable(QStringLiteral("snapshot %1: %2").arg(i).arg(sizes[i])));
         } else {
-            QCOMPARE(session.changesPerTick(), Monitor::kSnapshotChanges);
+            // Each tick moves halfway to what fits, so one tick in which the OS stalls the GUI
+            // thread past the budget costs at most half the size, and the next restores it.
+            QVERIFY2(session.changesPerTick() >= Monitor::kSnapshotChanges / 2,
+                     qPrintable(QString::number(session.changesPerTick())));
+            QCOMPARE(largest, Monitor::kSnapshotChanges);
         }
         QVERIFY(largest <= Monitor::kSnapshotChanges);
     }
