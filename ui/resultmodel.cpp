@@ -48,7 +48,7 @@ void ResultModel::setTable(const ResultTable &table)
 
 void ResultModel::sort(int column, Qt::SortOrder order)
 {
-    std::vector<int> next = sortedRows(m_table.rows, column, order, m_order);
+    std::vector<int> next = sortedRows(m_table, column, order, m_order);
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     // Persistent indexes follow their table row to where it is shown now.
     std::vector<int> shownAt(next.size());
@@ -66,7 +66,7 @@ void ResultModel::sort(int column, Qt::SortOrder order)
 
 int ResultModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_table.rows.size());
+    return parent.isValid() ? 0 : int(m_table.rowCount());
 }
 
 int ResultModel::columnCount(const QModelIndex &parent) const
@@ -97,8 +97,7 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QVariantList &row = m_table.rows[tableRow(index.row())];
-    const QVariant value = index.column() < row.size() ? row[index.column()] : QVariant();
+    const QVariant &value = m_table.cell(tableRow(index.row()), index.column());
     switch (role) {
     case Qt::DisplayRole:
         // A histogram is drawn by the delegate; its counts are in the tooltip.

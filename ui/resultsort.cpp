@@ -63,19 +63,20 @@ bool less(const Key &a, const Key &b)
 
 } // namespace
 
-std::vector<int> sortedRows(const QList<QVariantList> &rows, int column, Qt::SortOrder order,
+std::vector<int> sortedRows(const ResultTable &table, int column, Qt::SortOrder order,
                             std::vector<int> shown)
 {
     std::vector<int> out = std::move(shown);
-    if (column < 0 || out.size() != std::size_t(rows.size())) {
-        out.resize(std::size_t(rows.size()));
+    const std::size_t rows = std::size_t(table.rowCount());
+    if (column < 0 || out.size() != rows) {
+        out.resize(rows);
         std::iota(out.begin(), out.end(), 0);
     }
     if (column < 0) return out;
     std::vector<Key> keys;
     keys.reserve(out.size());
-    for (const QVariantList &row : rows)
-        keys.push_back(keyOf(row.value(column)));
+    for (std::size_t r = 0; r < rows; ++r)
+        keys.push_back(keyOf(table.cell(qsizetype(r), column)));
     if (order == Qt::AscendingOrder)
         std::stable_sort(out.begin(), out.end(),
                          [&](int x, int y) { return less(keys[std::size_t(x)], keys[std::size_t(y)]); });

@@ -7,15 +7,14 @@
 // (so sorting by one column and then another orders ties of the second by the first). A
 // column of numbers and texts sorts its numbers first (the proxy's order there depended on
 // which of two cells it happened to compare first).
-#include <QList>
-#include <QVariant>
+#include "analysis/resulttable.h"
 #include <vector>
 
 namespace sf::ui {
 
 // Table row indexes in display order, from the order `shown` (empty: the table's own);
 // `column` < 0: the table's own order.
-std::vector<int> sortedRows(const QList<QVariantList> &rows, int column, Qt::SortOrder order,
+std::vector<int> sortedRows(const ResultTable &table, int column, Qt::SortOrder order,
                             std::vector<int> shown = {});
 
 } // namespace sf::ui

@@ -66,9 +66,9 @@ private:
 // The rows of `table` whose text in any column contains `text` (case-insensitive), as shown.
 std::vector<char> rowsContaining(const ResultTable &table, const QString &text)
 {
-    std::vector<char> accepted(std::size_t(table.rows.size()), 0);
-    for (qsizetype r = 0; r < table.rows.size(); ++r)
-        for (const QVariant &cell : table.rows[r])
+    std::vector<char> accepted(std::size_t(table.rowCount()), 0);
+    for (qsizetype r = 0; r < table.rowCount(); ++r)
+        for (const QVariant &cell : table.row(r))
             if (ResultModel::cellText(cell).contains(text, Qt::CaseInsensitive)) {
                 accepted[std::size_t(r)] = 1;
                 break;
@@ -117,26 +117,28 @@ public:
 // as an extra column of counts (drawn as bars); exports keep the analysis' own table.
 ResultTable withHistograms(const AnalysisResult &result)
 {
-    ResultTable table = result.table;
+    const ResultTable &table = result.table;
     const QJsonArray columns = result.json.value(QStringLiteral("columns")).toArray();
-    if (columns.size() != table.rows.size() || table.columns.value(0) != QLatin1String("name"))
+    if (columns.size() != table.rowCount() || table.columns.value(0) != QLatin1String("name"))
         return table;
     bool any = false;
-    for (qsizetype i = 0; i < table.rows.size(); ++i) {
+    QVariantList histograms;
+    for (qsizetype i = 0; i < table.rowCount(); ++i) {
         const QJsonObject column = columns[i].toObject();
         QVariant counts;
-        if (column.value(QStringLiteral("name")).toString() == table.rows[i].value(0).toString())
+        if (column.value(QStringLiteral("name")).toString() == table.cell(i, 0).toString())
             counts = column.value(QStringLiteral("histogram"))
                          .toObject()
                          .value(QStringLiteral("counts"))
                          .toArray()
                          .toVariantList();
         any = any || !counts.toList().isEmpty();
-        table.rows[i].append(counts.toList().isEmpty() ? QVariant() : counts);
+        histograms.append(counts.toList().isEmpty() ? QVariant() : counts);
     }
-    if (!any) return result.table;
-    table.columns.append(QObject::tr("histogram"));
-    return table;
+    if (!any) return table;
+    ResultTable shown = table;
+    shown.appendColumn(QObject::tr("histogram"), histograms);
+    return shown;
 }
 
 QString statusText(JobOutcome::Status s)

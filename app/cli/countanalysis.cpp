@@ -46,7 +46,7 @@ AnalysisResult CountAnalysis::finalize(Partial &merged) const {
     const qint64 records = static_cast<CountPartial &>(merged).records;
     result.json.insert(QStringLiteral("records"), records);
     result.table.columns = {QStringLiteral("records")};
-    result.table.rows.append(QVariantList{records});
+    result.table.appendRow({records});
     return result;
 }
 

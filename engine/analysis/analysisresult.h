@@ -1,6 +1,7 @@
 #pragma once
 // What an analysis returns: the JSON document (the CLI's output shape) and a flat table for
 // display and CSV export. export/resultdocument.h writes the whole document.
+#include "analysis/resulttable.h"
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -8,11 +9,6 @@
 #include <utility>
 
 namespace sf {
-
-struct ResultTable {
-    QStringList columns;
-    QList<QVariantList> rows;
-};
 
 // Table rows that the JSON document also holds, as an array of one object per row under `key`
 // whose members nest runs of consecutive columns (group-by: "key" holds the key columns,

@@ -82,7 +82,7 @@ AnalysisResult ConvertAnalysis::finalize(Partial &merged) const
     result.json.insert(QStringLiteral("format"), format);
     result.table.columns = {QStringLiteral("written"), QStringLiteral("output"),
                             QStringLiteral("format")};
-    result.table.rows.append(QVariantList{written, m_options.outputPath, format});
+    result.table.appendRow({written, m_options.outputPath, format});
     return result;
 }
 

@@ -126,7 +126,9 @@ AnalysisResult FilterAnalysis::finalize(Partial &merged) const
     }
     for (const Column &c : m_schema.columns)
         result.table.columns.append(c.name);
-    result.table.rows = std::move(p.shown);
+    result.table.reserveRows(p.shown.size());
+    for (const QVariantList &row : std::as_const(p.shown))
+        result.table.appendRow(row);
     return result;
 }
 

@@ -1,13 +1,16 @@
 #include "analysis/groupbyanalysis.h"
+
 #include "analysis/expressionnames.h"
 #include "analysis/expressionvalue.h"
 #include "analysis/groupbytable.h"
 #include "core/hash.h"
+#include "core/prefault.h"
 #include "data/recordblock.h"
 #include <QJsonArray>
 #include <QJsonObject>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <string>
 
 namespace sf {
@@ -26,6 +29,34 @@ struct GroupByPartial : Partial {
 QString keyText(const Value &k)
 {
     return QString::fromUtf8(k.s.data(), qsizetype(k.s.size()));
+}
+
+// The group order of one key column of integers (nulls first, then by value): groups keyed by
+// ids or counts number in the millions, and through compareValues their sort took 120 ms of
+// a 1.5-million-group run; keys already in order (ids, days of a log: groups are numbered in
+// the order their keys first appear) are found so in one pass. False, with `order` untouched,
+// when the keys are anything else.
+bool sortedAsIntegers(const std::vector<Value> &keys, std::size_t width,
+                      std::vector<std::uint32_t> &order)
+{
+    if (width != 1) return false;
+    std::vector<std::pair<std::int64_t, std::uint32_t>> ints;
+    reserveHuge(ints, keys.size());
+    std::vector<std::uint32_t> nulls; // one group at most: null keys are equal
+    for (std::uint32_t g = 0; g < keys.size(); ++g) {
+        if (keys[g].kind == Value::Kind::Int)
+            ints.emplace_back(keys[g].i, g);
+        else if (keys[g].kind == Value::Kind::Null)
+            nulls.push_back(g);
+        else
+            return false;
+    }
+    // Keys are distinct, so the pairs' order is the keys' order.
+    if (!std::is_sorted(ints.begin(), ints.end())) std::sort(ints.begin(), ints.end());
+    std::copy(nulls.begin(), nulls.end(), order.begin());
+    for (std::size_t i = 0; i < ints.size(); ++i)
+        order[nulls.size() + i] = ints[i].second;
+    return true;
 }
 
 QVariant keyVariant(const Value &k)
@@ -250,32 +281,34 @@ AnalysisResult GroupByAnalysis::finalize(Partial &merged) const
     const std::size_t n = groups.size();
     const std::size_t width = m_keyColumns.size();
     std::vector<Value> keys; // group g's key values at [g * width, (g + 1) * width)
-    keys.reserve(n * width);
-    std::vector<std::uint32_t> order(n);
+    reserveHuge(keys, n * width);
+    std::vector<std::uint32_t> order;
+    reserveHuge(order, n);
+    order.resize(n);
     for (std::uint32_t g = 0; g < n; ++g) {
         groups.keyValues(g, keys);
         order[g] = g;
     }
-    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-        for (std::size_t k = 0; k < width; ++k)
-            if (const int c = compareValues(keys[x * width + k], keys[y * width + k])) return c < 0;
-        return false;
-    });
+    if (!sortedAsIntegers(keys, width, order))
+        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+            for (std::size_t k = 0; k < width; ++k)
+                if (const int c = compareValues(keys[x * width + k], keys[y * width + k]))
+                    return c < 0;
+            return false;
+        });
 
     AnalysisResult result;
     result.table.columns = m_by + m_specs;
-    result.table.rows.reserve(qsizetype(n));
+    result.table.reserveRows(qsizetype(n));
     for (const std::uint32_t g : order) {
-        QVariantList row;
-        row.reserve(m_by.size() + qsizetype(m_aggregates.size()));
+        QVariant *cell = result.table.appendRow();
         for (qsizetype k = 0; k < m_by.size(); ++k)
-            row.append(keyVariant(keys[g * width + std::size_t(k)]));
+            *cell++ = keyVariant(keys[g * width + std::size_t(k)]);
         const std::span<const GroupAggregate> states = groups.aggregates(g);
         for (const Aggregate &agg : m_aggregates)
-            row.append(agg.state < 0 ? QVariant(qlonglong(groups.count(g)))
-                                     : states[std::size_t(agg.state)].value(groups.count(g),
-                                                                            agg.intColumn));
-        result.table.rows.append(std::move(row));
+            *cell++ = agg.state < 0 ? QVariant(qlonglong(groups.count(g)))
+                                    : states[std::size_t(agg.state)].value(groups.count(g),
+                                                                           agg.intColumn);
     }
     result.json.insert(QStringLiteral("by"), QJsonArray::fromStringList(m_by));
     result.json.insert(QStringLiteral("aggregates"), QJsonArray::fromStringList(m_specs));

@@ -97,7 +97,7 @@ AnalysisResult ProfileAnalysis::finalize(Partial &merged) const
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const QString &name = m_schema.columns[qsizetype(i)].name;
         array.append(columns[i].toJson(name));
-        result.table.rows.append(columns[i].tableRow(name));
+        result.table.appendRow(columns[i].tableRow(name));
     }
     result.json.insert(QStringLiteral("columns"), array);
     return result;

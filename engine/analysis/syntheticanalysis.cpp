@@ -183,7 +183,7 @@ AnalysisResult SyntheticAnalysis::finalize(Partial &merged) const
     result.table.columns = {QStringLiteral("task"), QStringLiteral("planned_ms")};
     for (const auto &[index, ms] : p.tasks) {
         total.add(ms);
-        result.table.rows.append(QVariantList{qlonglong(index), ms});
+        result.table.appendRow({qlonglong(index), ms});
     }
     const auto n = qint64(p.tasks.size());
     result.json.insert(QStringLiteral("tasks"), n);

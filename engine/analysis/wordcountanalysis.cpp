@@ -159,7 +159,7 @@ AnalysisResult WordCountAnalysis::finalize(Partial &merged) const
             QString::fromUtf8(entries[i].first.data(), qsizetype(entries[i].first.size()));
         terms.append(QJsonObject{{QStringLiteral("term"), term},
                                  {QStringLiteral("count"), qint64(entries[i].second)}});
-        result.table.rows.append(QVariantList{term, qlonglong(entries[i].second)});
+        result.table.appendRow({term, qlonglong(entries[i].second)});
     }
     result.json.insert(QStringLiteral("column"), m_column);
     result.json.insert(QStringLiteral("terms"), terms);

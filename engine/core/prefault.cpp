@@ -73,6 +73,19 @@ bool mappedLarge(std::size_t bytes)
 
 } // namespace
 
+void adviseHugePages(void *p, std::size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (!p || !mappedLarge(bytes)) return;
+    const std::uintptr_t begin = (std::uintptr_t(p) + kHuge - 1) & ~(kHuge - 1);
+    const std::uintptr_t end = (std::uintptr_t(p) + bytes) & ~(kHuge - 1);
+    if (end > begin) (void)madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 PageBuffer::PageBuffer(std::size_t bytes)
 {
 #if defined(__linux__)

@@ -98,8 +98,8 @@ std::vector<Nest> rowLayout(const JsonRows &rows, const QStringList &columns)
 
 // One row's object as an element of the rows' array (QJsonDocument's layout: the array at
 // indent 1, so the object at 2, its members at 3 and theirs at 4).
-void appendRow(QByteArray &out, const QVariantList &row, const std::vector<Nest> &layout,
-               bool compact)
+void appendRow(QByteArray &out, const ResultTable &table, qsizetype row,
+               const std::vector<Nest> &layout, bool compact)
 {
     static const QByteArray pad(8, ' '), pad1(12, ' '), pad2(16, ' ');
     const char *comma = compact ? "," : ",\n";
@@ -113,7 +113,7 @@ void appendRow(QByteArray &out, const QVariantList &row, const std::vector<Nest>
         for (std::size_t k = 0; k < nest.members.size(); ++k) {
             if (!compact) out.append(pad2);
             out.append('"').append(nest.members[k].name).append(compact ? "\":" : "\": ");
-            appendCell(out, row.value(nest.members[k].column));
+            appendCell(out, table.cell(row, nest.members[k].column));
             out.append(k + 1 < nest.members.size() ? comma : end);
         }
         if (!compact) out.append(pad1);
@@ -147,9 +147,10 @@ bool writeResultDocument(QIODevice &device, const QJsonObject &doc, const Analys
     QByteArray out = text.first(at);
     const std::vector<Nest> layout = rowLayout(rows, result.table.columns);
     out.append(compact ? "[" : "[\n");
-    for (qsizetype r = 0; r < result.table.rows.size(); ++r) {
-        appendRow(out, result.table.rows[r], layout, compact);
-        out.append(r + 1 < result.table.rows.size() ? (compact ? "," : ",\n") : (compact ? "" : "\n"));
+    const qsizetype rowCount = result.table.rowCount();
+    for (qsizetype r = 0; r < rowCount; ++r) {
+        appendRow(out, result.table, r, layout, compact);
+        out.append(r + 1 < rowCount ? (compact ? "," : ",\n") : (compact ? "" : "\n"));
         if (!writeSlice(device, out)) return false;
     }
     out.append(compact ? "" : "    ").append(']');

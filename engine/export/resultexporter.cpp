@@ -19,8 +19,8 @@ bool exportResultCsv(const ResultTable &table, const QString &path, QString *err
         [&table](QIODevice &device) {
             CsvWriter csv;
             csv.row(table.columns);
-            for (const QVariantList &row : table.rows) {
-                for (const QVariant &cell : row)
+            for (qsizetype r = 0; r < table.rowCount(); ++r) {
+                for (const QVariant &cell : table.row(r))
                     csv.variant(cell);
                 csv.endRow();
                 if (!csv.flushTo(device)) return false;

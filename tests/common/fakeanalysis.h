@@ -141,7 +141,7 @@ public:
         r.json.insert(QStringLiteral("inOrder"), p.inOrder && p.firstRow <= 0);
         r.json.insert(QStringLiteral("endRow"), qint64(p.endRow));
         r.table.columns = {QStringLiteral("count"), QStringLiteral("sum")};
-        r.table.rows.append(QVariantList{qint64(p.count), qint64(p.sum)});
+        r.table.appendRow({qint64(p.count), qint64(p.sum)});
         return r;
     }
 

@@ -275,8 +275,8 @@ void TestExport::resultCsvParsesBack() {
     ResultTable table;
     table.columns = {QStringLiteral("name"), QStringLiteral("count"), QStringLiteral("mean"),
                      QStringLiteral("note")};
-    table.rows.append(QVariantList{QStringLiteral("a,b"), qint64(3), 0.1, QVariant()});
-    table.rows.append(QVariantList{QStringLiteral("q\"uote"), qint64(-9000000000LL), 1.0 / 3.0,
+    table.appendRow(QVariantList{QStringLiteral("a,b"), qint64(3), 0.1, QVariant()});
+    table.appendRow(QVariantList{QStringLiteral("q\"uote"), qint64(-9000000000LL), 1.0 / 3.0,
                                    QStringLiteral("line1\r\nline2")});
     QString error;
     QVERIFY2(exportResultCsv(table, path, &error), qPrintable(error));
@@ -315,7 +315,8 @@ void TestExport::resultByExtension() {
 // What an analysis used to build: the rows as QJsonObjects inside the document.
 QJsonObject builtDocument(const QJsonObject &doc, const AnalysisResult &r) {
     QJsonArray array;
-    for (const QVariantList &row : r.table.rows) {
+    for (qsizetype rowIndex = 0; rowIndex < r.table.rowCount(); ++rowIndex) {
+        const QVariantList row = r.table.rowValues(rowIndex);
         QJsonObject object;
         int column = 0;
         for (const auto &[name, width] : r.rows.nests) {
@@ -359,7 +360,7 @@ void TestExport::resultRowsWrittenAsQtWould() {
             QVariantList row;
             for (int c = 0; c < 6; ++c)
                 row.append(cells[rng.bounded(int(cells.size()))]);
-            r.table.rows.append(row);
+            r.table.appendRow(row);
         }
         const QJsonObject doc{{QStringLiteral("by"), QJsonArray{QStringLiteral("zeta")}},
                               {QStringLiteral("run"), QJsonObject{{QStringLiteral("x"), 1.5}}},

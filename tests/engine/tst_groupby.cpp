@@ -81,9 +81,9 @@ private Q_SLOTS:
             QStringList({QStringLiteral("city"), QStringLiteral("count"), QStringLiteral("sum:n"),
                          QStringLiteral("mean:v"), QStringLiteral("min:n"), QStringLiteral("max:v"),
                          QStringLiteral("std:v"), QStringLiteral("count:n")}));
-        QCOMPARE(r.table.rows.size(), 3);
-        QVERIFY(!r.table.rows[0][0].isValid());
-        QCOMPARE(r.table.rows[2][2].toLongLong(), 21);
+        QCOMPARE(r.table.rowCount(), 3);
+        QVERIFY(!r.table.cell(0, 0).isValid());
+        QCOMPARE(r.table.cell(2, 2).toLongLong(), 21);
     }
 
     void sameForAnyChunking()
@@ -212,9 +212,9 @@ private Q_SLOTS:
         QVERIFY(a);
         for (std::int64_t chunk : {1, 2, 3, 7}) {
             const AnalysisResult r = test::runChunked(*a, rows, chunk);
-            QCOMPARE(r.table.rows.size(), 2);
-            const QVariantList ga = r.table.rows[0];
-            const QVariantList gb = r.table.rows[1];
+            QCOMPARE(r.table.rowCount(), 2);
+            const QVariantList ga = r.table.rowValues(0);
+            const QVariantList gb = r.table.rowValues(1);
             QCOMPARE(ga[0].toString(), QStringLiteral("a"));
             QCOMPARE(ga[1].typeId(), int(QMetaType::Double));
             QCOMPARE(ga[1].toDouble(), -1.0);
@@ -269,6 +269,47 @@ private Q_SLOTS:
                                     QStringLiteral(R"({"city":"a","n":3})"),
                                     QStringLiteral(R"({"city":"b","n":10})")}));
         QCOMPARE(groups.last()[QStringLiteral("values")][QStringLiteral("count")].toInteger(), 2);
+    }
+
+    void oneIntegerKeySortsByValue()
+    {
+        // One key column of integers takes a sort of its own (nulls first, then by value):
+        // the same order whatever order the keys first appear in, at any chunking.
+        std::vector<TestRow> ascending;
+        for (int i = -3; i < 40; ++i)
+            ascending.push_back({"x", std::to_string(i * 7), "1"});
+        const std::vector<TestRow> shuffled{
+            {"b", "10", "2"}, {"a", "2", "4"}, {"c", "-4", "4"}, {"b", std::nullopt, "4"},
+            {"a", "2", "5"},  {"b", "1", "5"}, {"a", "9000000000", "7"}, {"b", "10", "9"}};
+        auto a = make({QStringLiteral("n")}, {QStringLiteral("count")});
+        QVERIFY(a);
+        for (const int chunk : {1, 3, 100}) {
+            const AnalysisResult sorted = test::runChunked(*a, ascending, chunk);
+            QCOMPARE(sorted.table.rowCount(), 43);
+            for (qsizetype r = 0; r < 43; ++r)
+                QCOMPARE(sorted.table.cell(r, 0).toLongLong(), (r - 3) * 7);
+            const AnalysisResult r = test::runChunked(*a, shuffled, chunk);
+            QCOMPARE(r.table.rowCount(), 6);
+            QVERIFY(!r.table.cell(0, 0).isValid());
+            const QList<qlonglong> keys{-4, 1, 2, 10, 9000000000LL};
+            const QList<qlonglong> counts{1, 1, 2, 2, 1};
+            for (qsizetype i = 0; i < keys.size(); ++i) {
+                QCOMPARE(r.table.cell(i + 1, 0).toLongLong(), keys[i]);
+                QCOMPARE(r.table.cell(i + 1, 1).toLongLong(), counts[i]);
+            }
+        }
+        // Whole-number doubles are integer keys too; a fraction among them takes the general
+        // sort, with the same order by value.
+        const std::vector<TestRow> doubles{{"a", "1", "2.5"}, {"a", "1", "2"}, {"a", "1", "-1"},
+                                           {"a", "1", "3"}};
+        auto byV = make({QStringLiteral("v")}, {QStringLiteral("count")});
+        QVERIFY(byV);
+        const AnalysisResult d = test::runChunked(*byV, doubles, 2);
+        QCOMPARE(d.table.rowCount(), 4);
+        QCOMPARE(d.table.cell(0, 0).toDouble(), -1.0);
+        QCOMPARE(d.table.cell(1, 0).toDouble(), 2.0);
+        QCOMPARE(d.table.cell(2, 0).toDouble(), 2.5);
+        QCOMPARE(d.table.cell(3, 0).toDouble(), 3.0);
     }
 
     void errors()

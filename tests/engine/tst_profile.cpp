@@ -235,12 +235,12 @@ void TestProfile::figuresPerType()
         return a.finalize(*p);
     }();
     QCOMPARE(r.table.columns.size(), 10);
-    QCOMPARE(r.table.rows.size(), 5);
-    QCOMPARE(r.table.rows[0][0].toString(), QStringLiteral("id"));
-    QCOMPARE(r.table.rows[0][5].toLongLong(), -7);
-    QCOMPARE(r.table.rows[0][7].toDouble(), 3.25);
-    QVERIFY(r.table.rows[2][7].isNull()); // bool has no mean
-    QCOMPARE(r.table.rows[4][6].toString(), QString::fromUtf8("b\xc3\xa9ta"));
+    QCOMPARE(r.table.rowCount(), 5);
+    QCOMPARE(r.table.cell(0, 0).toString(), QStringLiteral("id"));
+    QCOMPARE(r.table.cell(0, 5).toLongLong(), -7);
+    QCOMPARE(r.table.cell(0, 7).toDouble(), 3.25);
+    QVERIFY(r.table.cell(2, 7).isNull()); // bool has no mean
+    QCOMPARE(r.table.cell(4, 6).toString(), QString::fromUtf8("b\xc3\xa9ta"));
 }
 
 void TestProfile::dateTimesWithTime()

@@ -170,10 +170,10 @@ private Q_SLOTS:
         QCOMPARE(j[QStringLiteral("seed")].toInteger(), 42);
         QVERIFY(std::fabs(j[QStringLiteral("planned_ms_total")].toDouble() -
                           std::accumulate(plan.begin(), plan.end(), 0.0)) < 1e-9);
-        QCOMPARE(o.result.table.rows.size(), 40);
+        QCOMPARE(o.result.table.rowCount(), 40);
         for (int i = 0; i < 40; ++i) {
-            QCOMPARE(o.result.table.rows[i][0].toLongLong(), i); // in task order
-            QCOMPARE(o.result.table.rows[i][1].toDouble(), plan[std::size_t(i)]);
+            QCOMPARE(o.result.table.cell(i, 0).toLongLong(), i); // in task order
+            QCOMPARE(o.result.table.cell(i, 1).toDouble(), plan[std::size_t(i)]);
         }
     }
 

@@ -66,8 +66,8 @@ private Q_SLOTS:
         QCOMPARE(r.json[QStringLiteral("total_terms")].toInteger(), 16);
         QCOMPARE(r.json[QStringLiteral("distinct_terms")].toInteger(), 9);
         QCOMPARE(r.json[QStringLiteral("column")].toString(), QStringLiteral("text"));
-        QCOMPARE(r.table.rows.size(), 5);
-        QCOMPARE(r.table.rows[0], QVariantList({QStringLiteral("the"), qlonglong(3)}));
+        QCOMPARE(r.table.rowCount(), 5);
+        QCOMPARE(r.table.rowValues(0), QVariantList({QStringLiteral("the"), qlonglong(3)}));
         for (std::int64_t chunk : {1, 3, 100})
             QCOMPARE(test::runChunked(*a, m_rows, chunk).json, r.json);
     }

@@ -62,7 +62,7 @@ AnalysisResult manyGroups(int groups)
     result.rows = JsonRows{QStringLiteral("groups"),
                            {{QStringLiteral("key"), 1}, {QStringLiteral("values"), 1}}};
     for (int g = 0; g < groups; ++g)
-        result.table.rows.append(QVariantList{qlonglong(g), qlonglong(g % 7 + 1)});
+        result.table.appendRow({qlonglong(g), qlonglong(g % 7 + 1)});
     return result;
 }
 
@@ -106,8 +106,8 @@ void TestResults::modelShowsTable()
     ResultTable table;
     table.columns = {QStringLiteral("key"), QStringLiteral("mean"), QStringLiteral("count"),
                      QStringLiteral("hist")};
-    table.rows = {{QStringLiteral("a"), 1.0 / 3.0, qint64(7), QVariantList{1, 5, 2}},
-                  {QStringLiteral("b"), QVariant(), qint64(10)}};
+    table.appendRow({QStringLiteral("a"), 1.0 / 3.0, qint64(7), QVariantList{1, 5, 2}});
+    table.appendRow({QStringLiteral("b"), QVariant(), qint64(10)}); // padded with an empty cell
     model.setTable(table);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), 4);
@@ -340,7 +340,7 @@ void TestResults::sortsAsTheProxyDid()
         const QVariant d = empty ? QVariant() : QVariant(double(rng.bounded(40)) / 4 - 5);
         const QVariant t = empty ? QVariant() : QVariant(words[rng.bounded(int(words.size()))]);
         const QVariant b = empty ? QVariant() : QVariant(rng.bounded(2) == 1);
-        table.rows.append(QVariantList{i, d, t, b});
+        table.appendRow({i, d, t, b});
     }
     ResultModel model;
     model.setTable(table);
@@ -354,15 +354,15 @@ void TestResults::sortsAsTheProxyDid()
             std::vector<int> expected;
             for (int r = 0; r < proxy.rowCount(); ++r)
                 expected.push_back(proxy.mapToSource(proxy.index(r, 0)).row());
-            shown = sortedRows(table.rows, column, order, shown);
+            shown = sortedRows(table, column, order, shown);
             QCOMPARE(shown, expected);
         }
     }
 
     // A column of numbers and texts: numbers first, integers and reals by value, then texts.
-    const QList<QVariantList> mixed{{QStringLiteral("b")}, {2.5}, {QVariant()},
-                                    {qlonglong(1) << 62}, {QStringLiteral("10")}, {qlonglong(-3)},
-                                    {1e300}};
+    const ResultTable mixed({QStringLiteral("v")},
+                            {{QStringLiteral("b")}, {2.5}, {QVariant()}, {qlonglong(1) << 62},
+                             {QStringLiteral("10")}, {qlonglong(-3)}, {1e300}});
     QCOMPARE(sortedRows(mixed, 0, Qt::AscendingOrder), (std::vector<int>{5, 1, 3, 6, 4, 0, 2}));
     QCOMPARE(sortedRows(mixed, 0, Qt::DescendingOrder), (std::vector<int>{2, 0, 4, 6, 3, 1, 5}));
 
