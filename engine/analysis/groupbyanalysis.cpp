@@ -10,8 +10,8 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <cmath>
-#include <utility>
 #include <string>
+#include <utility>
 
 namespace sf {
 

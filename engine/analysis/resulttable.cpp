@@ -35,9 +35,7 @@ qsizetype ResultTable::width()
 void ResultTable::reserveRows(qsizetype rows)
 {
     const qsizetype cells = rows * width();
-    if (cells <= m_cells.capacity()) return;
-    m_cells.reserve(cells);
-    adviseHugePages(m_cells.data(), std::size_t(m_cells.capacity()) * sizeof(QVariant));
+    if (cells > m_cells.capacity()) reserveHuge(m_cells, std::size_t(cells));
 }
 
 QVariant *ResultTable::appendRow()
@@ -61,8 +59,8 @@ void ResultTable::appendColumn(const QString &name, const QVariantList &values)
     QList<QVariant> cells;
     cells.reserve(rows * (from + 1));
     for (qsizetype r = 0; r < rows; ++r) {
-        const std::span<const QVariant> old = row(r);
-        cells.append(QList<QVariant>(old.begin(), old.end()));
+        for (const QVariant &cell : row(r))
+            cells.append(cell);
         cells.append(values.value(r));
     }
     columns.append(name);

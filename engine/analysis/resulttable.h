@@ -20,7 +20,6 @@ public:
     QStringList columns;
 
     qsizetype rowCount() const { return m_width == 0 ? 0 : m_cells.size() / m_width; }
-    bool isEmpty() const { return m_cells.isEmpty(); }
     std::span<const QVariant> row(qsizetype r) const
     {
         return {m_cells.constData() + r * m_width, std::size_t(m_width)};
@@ -37,15 +36,16 @@ public:
     QVariant *appendRow();
     // Appends a row; missing cells are empty, surplus ones dropped.
     void appendRow(std::span<const QVariant> cells);
-    void appendRow(std::initializer_list<QVariant> cells) { appendRow(std::span(cells.begin(), cells.size())); }
-    void appendRow(const QVariantList &cells) { appendRow(std::span(cells.constData(), std::size_t(cells.size()))); }
+    void appendRow(std::initializer_list<QVariant> cells)
+    {
+        appendRow(std::span(cells.begin(), cells.size()));
+    }
+    void appendRow(const QVariantList &cells)
+    {
+        appendRow(std::span(cells.constData(), std::size_t(cells.size())));
+    }
     // Adds a column named `name` whose cells are `values` (missing ones empty).
     void appendColumn(const QString &name, const QVariantList &values);
-
-    friend bool operator==(const ResultTable &a, const ResultTable &b)
-    {
-        return a.columns == b.columns && a.m_width == b.m_width && a.m_cells == b.m_cells;
-    }
 
 private:
     qsizetype width();
